@@ -1,0 +1,63 @@
+package dev.migratest.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a layout found while reading a folder: up and down parts, problems, and files that are not migrations. */
+final class Collected {
+
+    private final List<Part> ups = new ArrayList<>();
+    private final List<Part> downs = new ArrayList<>();
+    private final List<DefinitionProblem> problems = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+
+    void up(Part part) {
+        ups.add(part);
+    }
+
+    void down(Part part) {
+        downs.add(part);
+    }
+
+    void part(boolean up, Part part) {
+        (up ? ups : downs).add(part);
+    }
+
+    void problem(DefinitionProblem problem) {
+        problems.add(problem);
+    }
+
+    void problem(String file, Integer line, String found, String expected, String fix) {
+        problems.add(new DefinitionProblem(file, line, found, expected, fix));
+    }
+
+    void problems(List<DefinitionProblem> more) {
+        problems.addAll(more);
+    }
+
+    /** Records a file that is not a migration, e.g. {@code skip("README.md", "documentation")}. */
+    void skip(String file, String why) {
+        skipped.add(file + " (not a migration: " + why + ")");
+    }
+
+    /** Records a file that is not a migration, with the reason its name suggests. */
+    void skip(String file) {
+        skip(file, NotMigration.why(file));
+    }
+
+    List<Part> ups() {
+        return ups;
+    }
+
+    List<Part> downs() {
+        return downs;
+    }
+
+    List<DefinitionProblem> problems() {
+        return problems;
+    }
+
+    List<String> skipped() {
+        return skipped;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.migratest.migration;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The files and directories under one migrations root, as relative paths with forward slashes, sorted. Hidden
+ * directories (e.g. {@code .git}) are left out; hidden files are listed (layouts report them as skipped).
+ */
+final class MigrationFolder {
+
+    private final Path root;
+    private final List<String> files;
+    private final List<String> dirs;
+
+    private MigrationFolder(Path root, List<String> files, List<String> dirs) {
+        this.root = root;
+        this.files = files;
+        this.dirs = dirs;
+    }
+
+    static MigrationFolder list(Path root) throws IOException {
+        List<String> files = new ArrayList<>();
+        List<String> dirs = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String relative = relative(root, dir);
+                if (name(relative).startsWith(".")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                dirs.add(relative);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (!attributes.isDirectory()) {
+                    files.add(relative(root, file));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(files);
+        Collections.sort(dirs);
+        return new MigrationFolder(root, List.copyOf(files), List.copyOf(dirs));
+    }
+
+    private static String relative(Path root, Path path) {
+        StringBuilder relative = new StringBuilder();
+        for (Path name : root.relativize(path)) {
+            String part = name.toString();
+            if (part.endsWith("/")) {
+                part = part.substring(0, part.length() - 1);
+            }
+            relative.append(relative.length() == 0 ? "" : "/").append(part);
+        }
+        return relative.toString();
+    }
+
+    /** All regular files, at any depth. */
+    List<String> files() {
+        return files;
+    }
+
+    /** All directories, at any depth. */
+    List<String> dirs() {
+        return dirs;
+    }
+
+    boolean isEmpty() {
+        return files.isEmpty() && dirs.isEmpty();
+    }
+
+    /**
+     * The file's text, strictly decoded; empty (with a problem recorded) when it is not UTF-8 or unreadable. Layouts
+     * still count such a file as present, so that its other half is not reported missing as well.
+     */
+    Optional<String> text(String file, Collected out) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(root.resolve(file));
+        } catch (IOException e) {
+            out.problem(file, null, "a file that cannot be read (" + e + ")", "a readable file",
+                    "check the file's permissions");
+            return Optional.empty();
+        }
+        return SourceText.decode(file, bytes, out);
+    }
+
+    /** The file's text decoded leniently, for guessing the layout only. */
+    String peek(String file) {
+        try {
+            return new String(Files.readAllBytes(root.resolve(file)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The directory part of a relative path, {@code ""} at the top level. */
+    static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    static boolean topLevel(String path) {
+        return path.indexOf('/') < 0;
+    }
+
+    /** How many names the relative path has: 1 at the top level. */
+    static int depth(String path) {
+        return path.split("/").length;
+    }
+
+    /**
+     * Whether a directory looks meant as a migration (it holds a {@code .sql} file or its name starts with a digit),
+     * so that a directory-per-migration layout reports it when it is not right, rather than ignoring it.
+     */
+    boolean looksLikeMigration(String dir) {
+        return !dir.isEmpty() && Character.isDigit(name(dir).charAt(0))
+                || files.stream().anyMatch(file -> parent(file).equals(dir) && NotMigration.isSql(file));
+    }
+}

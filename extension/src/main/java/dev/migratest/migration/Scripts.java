@@ -1,0 +1,70 @@
+package dev.migratest.migration;
+
+import java.util.List;
+
+/**
+ * Makes {@link Script}s: splits text with {@link StatementSplitter}, passes its problems on, and decides whether the
+ * script can run in one transaction.
+ */
+final class Scripts {
+
+    private static final int WORDS_BEFORE_CONCURRENTLY = 5;
+
+    private Scripts() {
+    }
+
+    /**
+     * @param text         the script's text, which starts on line {@code firstLine} of {@code file}
+     * @param markerReason why the layout's own marker makes it non-transactional, e.g.
+     *                     {@code "-- +goose NO TRANSACTION (line 1)"}; {@code null} when none does
+     */
+    static Script split(String file, String text, int firstLine, String markerReason, Collected out) {
+        SplitResult result = StatementSplitter.split(file, text, firstLine);
+        out.problems(result.problems());
+        return of(file, result.statements(), markerReason);
+    }
+
+    /** A script of statements already split; a marker reason wins over a statement that needs autocommit. */
+    static Script of(String file, List<Statement> statements, String markerReason) {
+        return new Script(file, statements, markerReason != null ? markerReason : autocommitReason(statements));
+    }
+
+    private static String autocommitReason(List<Statement> statements) {
+        for (Statement statement : statements) {
+            if (statement.kind() == StatementKind.NEEDS_AUTOCOMMIT) {
+                return firstWords(statement.sql()) + " cannot run in a transaction (line " + statement.line() + ")";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The words that say what a statement is: through {@code CONCURRENTLY} when it comes early
+     * ({@code CREATE UNIQUE INDEX CONCURRENTLY}), otherwise the first two words ({@code VACUUM FULL}), followed by
+     * {@code … CONCURRENTLY} when it comes late.
+     */
+    static String firstWords(String sql) {
+        List<String> words = List.of(withoutLeadingComments(sql).split("\\s+"));
+        String firstTwo = String.join(" ", words.subList(0, Math.min(words.size(), 2)));
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i).equalsIgnoreCase("CONCURRENTLY")) {
+                return i < WORDS_BEFORE_CONCURRENTLY
+                        ? String.join(" ", words.subList(0, i + 1))
+                        : firstTwo + " … " + words.get(i);
+            }
+        }
+        return firstTwo;
+    }
+
+    private static String withoutLeadingComments(String sql) {
+        String rest = sql.strip();
+        while (rest.startsWith("--") || rest.startsWith("/*")) {
+            int end = rest.startsWith("--") ? rest.indexOf('\n') : rest.indexOf("*/");
+            if (end < 0) {
+                return rest;
+            }
+            rest = rest.substring(end + (rest.startsWith("--") ? 1 : 2)).strip();
+        }
+        return rest;
+    }
+}

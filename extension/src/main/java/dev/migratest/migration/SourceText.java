@@ -1,0 +1,61 @@
+package dev.migratest.migration;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Decodes a migration file strictly as UTF-8: a UTF-8 byte order mark is dropped; the first invalid byte sequence
+ * becomes a problem naming its line and byte values.
+ */
+final class SourceText {
+
+    private SourceText() {
+    }
+
+    static Optional<String> decode(String file, byte[] bytes, Collected out) {
+        int start = hasBom(bytes) ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer text = CharBuffer.allocate(bytes.length - start + 1);
+        CoderResult result = decoder.decode(in, text, true);
+        if (!result.isError()) {
+            result = decoder.flush(text);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            out.problem(file, lineOf(bytes, at), invalid(bytes, at, result.length()), "UTF-8 text",
+                    "re-save the file as UTF-8");
+            return Optional.empty();
+        }
+        return Optional.of(text.flip().toString());
+    }
+
+    private static boolean hasBom(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    }
+
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String invalid(byte[] bytes, int at, int length) {
+        StringBuilder found = new StringBuilder(length == 1 ? "invalid UTF-8 byte" : "invalid UTF-8 bytes");
+        for (int i = at; i < Math.min(at + length, bytes.length); i++) {
+            found.append(String.format(" 0x%02X", bytes[i] & 0xFF));
+        }
+        return found.toString();
+    }
+}
