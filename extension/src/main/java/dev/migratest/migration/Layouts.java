@@ -6,7 +6,7 @@ import java.util.List;
 final class Layouts {
 
     private static final List<LayoutReader> ALL = List.of(new FlywayLayout(), new GolangMigrateLayout(),
-            new SplitFoldersLayout());
+            new DieselLayout(), new SplitFoldersLayout(), new PrismaLayout());
 
     private Layouts() {
     }
