@@ -6,7 +6,8 @@ import java.util.List;
 final class Layouts {
 
     private static final List<LayoutReader> ALL = List.of(new FlywayLayout(), new GolangMigrateLayout(),
-            new DieselLayout(), new SplitFoldersLayout(), new PrismaLayout());
+            new DieselLayout(), new SplitFoldersLayout(), new UpDownMarkersLayout(), new DbmateLayout(),
+            new GooseLayout(), new SqlMigrateLayout(), new PrismaLayout());
 
     private Layouts() {
     }

@@ -1,0 +1,66 @@
+package dev.migratest.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One section of a single-file migration (up, down, or the text before the first marker). Plain lines gather into a
+ * run that the splitter splits on the run's first file line; a {@code StatementBegin} block is added whole.
+ */
+final class MarkerSection {
+
+    private final String file;
+    private final Collected out;
+    private final int markerLine;
+    private final String reason;
+    private final List<Statement> statements = new ArrayList<>();
+    private final StringBuilder run = new StringBuilder();
+    private int runLine;
+
+    /**
+     * @param markerLine the line of the marker that starts the section, 0 for the text before any marker
+     * @param reason     why the marker makes the section non-transactional, {@code null} when it does not
+     */
+    MarkerSection(String file, Collected out, int markerLine, String reason) {
+        this.file = file;
+        this.out = out;
+        this.markerLine = markerLine;
+        this.reason = reason;
+    }
+
+    int markerLine() {
+        return markerLine;
+    }
+
+    /** Adds a plain line; marker lines are added blank, so that the run's lines stay the file's lines. */
+    void line(int number, String raw) {
+        if (run.length() == 0) {
+            runLine = number;
+        }
+        run.append(raw).append('\n');
+    }
+
+    /** Splits the run gathered so far. */
+    void flush() {
+        if (run.length() > 0) {
+            SplitResult result = StatementSplitter.split(file, run.toString(), runLine);
+            out.problems(result.problems());
+            statements.addAll(result.statements());
+            run.setLength(0);
+        }
+    }
+
+    /** Adds a {@code StatementBegin} block: {@code beginLine} is the line of its begin marker. */
+    void block(int beginLine, String text) {
+        BlockStatement.of(file, text, beginLine + 1).ifPresent(statements::add);
+    }
+
+    List<Statement> statements() {
+        return statements;
+    }
+
+    /** The section's script; its own marker's reason wins over the file's ({@code -- +goose NO TRANSACTION}). */
+    Script script(String fileReason) {
+        return Scripts.of(file, statements, reason != null ? reason : fileReason);
+    }
+}
