@@ -1,0 +1,2 @@
+-- users of the shop
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
