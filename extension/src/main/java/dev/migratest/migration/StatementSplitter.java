@@ -1,0 +1,58 @@
+package dev.migratest.migration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Splits a PostgreSQL script into the statements the runner sends one at a time.
+ *
+ * <p>A statement ends at a {@code ;} that is outside every comment, string, quoted identifier, dollar quote and
+ * {@code BEGIN ATOMIC … END} routine body. Each statement's text is the source text from its first token to its
+ * last, unchanged, so that its line and the server's error positions point into the file. Comments before a
+ * statement belong to no statement; comments between its tokens stay in its text.
+ *
+ * <p>Quotes, comments and routine bodies left open are reported as {@link DefinitionProblem}s at the line where they
+ * were opened, all of them rather than the first; the statements of such a script are then incomplete and must not
+ * be run.
+ */
+public final class StatementSplitter {
+
+    private StatementSplitter() {
+    }
+
+    /**
+     * Splits one script, or one section of a file (e.g. the up half of a goose file).
+     *
+     * @param file      path of the file relative to the migrations location, for problems
+     * @param text      the script, already decoded
+     * @param firstLine the file line on which {@code text} starts (1 for a whole file)
+     * @return the statements in order, and every problem met (empty when the script is fine)
+     */
+    public static SplitResult split(String file, String text, int firstLine) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(text, "text");
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine must be 1 or more, was " + firstLine);
+        }
+        LineIndex lines = new LineIndex(text, firstLine);
+        SqlLexer.Lexed lexed = SqlLexer.lex(file, text, lines);
+        StatementBoundaries.Found found = StatementBoundaries.find(file, text, lexed.tokens(), lines);
+
+        List<Statement> statements = new ArrayList<>(found.ranges().size());
+        for (StatementBoundaries.Range range : found.ranges()) {
+            List<SqlToken> tokens = lexed.tokens().subList(range.from(), range.to());
+            int start = tokens.get(0).start();
+            int end = tokens.get(tokens.size() - 1).end();
+            StatementKind kind = StatementClassifier.classify(new StatementTokens(text, tokens));
+            statements.add(new Statement(lines.lineOf(start), text.substring(start, end), kind));
+        }
+
+        List<DefinitionProblem> problems = new ArrayList<>(lexed.problems());
+        problems.addAll(found.problems());
+        // The lexer and the body tracker report separately; the user reads the file top to bottom.
+        problems.sort(Comparator.comparing(DefinitionProblem::line));
+        return new SplitResult(statements, problems);
+    }
+}
