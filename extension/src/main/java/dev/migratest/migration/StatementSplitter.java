@@ -1,13 +1,21 @@
 package dev.migratest.migration;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 
 /**
- * TEMPORARY stand-in for the PostgreSQL-aware splitter being written on branch wt/splitter; drop this file when
- * that branch is merged. It only splits at lines that end with ';', knows nothing of dollar bodies or identifiers,
- * and reports one problem only: an unterminated '…' string.
+ * Splits a PostgreSQL script into the statements the runner sends one at a time.
+ *
+ * <p>A statement ends at a {@code ;} that is outside every comment, string, quoted identifier, dollar quote and
+ * {@code BEGIN ATOMIC … END} routine body. Each statement's text is the source text from its first token to its
+ * last, unchanged, so that its line and the server's error positions point into the file. Comments before a
+ * statement belong to no statement; comments between its tokens stay in its text.
+ *
+ * <p>Quotes, comments and routine bodies left open are reported as {@link DefinitionProblem}s at the line where they
+ * were opened, all of them rather than the first; the statements of such a script are then incomplete and must not
+ * be run.
  */
 public final class StatementSplitter {
 
@@ -15,72 +23,36 @@ public final class StatementSplitter {
     }
 
     /**
-     * @param file      file name used in problems
-     * @param text      the script text
-     * @param firstLine the file line on which {@code text} starts (1-based)
+     * Splits one script, or one section of a file (e.g. the up half of a goose file).
+     *
+     * @param file      path of the file relative to the migrations location, for problems
+     * @param text      the script, already decoded
+     * @param firstLine the file line on which {@code text} starts (1 for a whole file)
+     * @return the statements in order, and every problem met (empty when the script is fine)
      */
     public static SplitResult split(String file, String text, int firstLine) {
-        List<Statement> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int start = -1;
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            String trimmed = line.strip();
-            if (start < 0 && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
-                continue;
-            }
-            if (start < 0) {
-                start = firstLine + i;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                add(statements, start, current.toString().strip());
-                current.setLength(0);
-                start = -1;
-            }
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(text, "text");
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine must be 1 or more, was " + firstLine);
         }
-        if (start >= 0) {
-            add(statements, start, current.toString().strip());
-        }
-        return new SplitResult(statements, unterminatedQuote(file, text, firstLine));
-    }
+        LineIndex lines = new LineIndex(text, firstLine);
+        SqlLexer.Lexed lexed = SqlLexer.lex(file, text, lines);
+        StatementBoundaries.Found found = StatementBoundaries.find(file, text, lexed.tokens(), lines);
 
-    private static List<DefinitionProblem> unterminatedQuote(String file, String text, int firstLine) {
-        int line = firstLine;
-        int openedOn = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-            } else if (openedOn < 0 && c == '-' && text.startsWith("--", i)) {
-                int end = text.indexOf('\n', i);
-                i = (end < 0 ? text.length() : end) - 1;
-            } else if (c == '\'') {
-                openedOn = openedOn < 0 ? line : -1;
-            }
+        List<Statement> statements = new ArrayList<>(found.ranges().size());
+        for (StatementBoundaries.Range range : found.ranges()) {
+            List<SqlToken> tokens = lexed.tokens().subList(range.from(), range.to());
+            int start = tokens.get(0).start();
+            int end = tokens.get(tokens.size() - 1).end();
+            StatementKind kind = StatementClassifier.classify(new StatementTokens(text, tokens));
+            statements.add(new Statement(lines.lineOf(start), text.substring(start, end), kind));
         }
-        return openedOn < 0 ? List.of() : List.of(new DefinitionProblem(file, openedOn,
-                "an unterminated string literal", "a closing quote", "close the string"));
-    }
 
-    private static void add(List<Statement> statements, int line, String sql) {
-        String body = sql.endsWith(";") ? sql.substring(0, sql.length() - 1).strip() : sql;
-        if (!body.isEmpty()) {
-            statements.add(new Statement(line, body, kind(body)));
-        }
-    }
-
-    private static StatementKind kind(String sql) {
-        String upper = sql.toUpperCase(Locale.ROOT);
-        String first = upper.split("\\s+", 2)[0];
-        if (first.equals("BEGIN") || first.equals("COMMIT") || first.equals("END")
-                || upper.startsWith("START TRANSACTION")) {
-            return StatementKind.TRANSACTION_CONTROL;
-        }
-        if (upper.matches("(?s).*\\bCONCURRENTLY\\b.*") || first.equals("VACUUM")) {
-            return StatementKind.NEEDS_AUTOCOMMIT;
-        }
-        return StatementKind.ORDINARY;
+        List<DefinitionProblem> problems = new ArrayList<>(lexed.problems());
+        problems.addAll(found.problems());
+        // The lexer and the body tracker report separately; the user reads the file top to bottom.
+        problems.sort(Comparator.comparing(DefinitionProblem::line));
+        return new SplitResult(statements, problems);
     }
 }

@@ -1,0 +1,301 @@
+package dev.migratest.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a script into {@link SqlToken}s the way PostgreSQL's own lexer would, as far as finding statement ends needs:
+ * comments ({@code --}, nested {@code /* *}{@code /}), {@code '…'} (backslash literal, as with the default
+ * {@code standard_conforming_strings = on}), {@code E'…'} (backslash escapes), {@code U&'…'}, {@code "…"},
+ * {@code U&"…"} and dollar quotes {@code $tag$…$tag$}. A well-formed script is read in one pass, each character a
+ * bounded number of times.
+ *
+ * <p>A quote still open at the end is reported where it opened, and lexing resumes at the start of the next line, so
+ * that a stray quote (the usual cause) does not hide the problems after it. The rest of the opening line is skipped
+ * because it usually holds the other half of the mistake: the closing quote that {@code E'C:\'} escaped, or the
+ * {@code ';} after {@code 'it's'}; read as SQL it would be reported as a second, misleading, unclosed string. A block
+ * comment left open ends lexing: what follows it is more often prose than SQL, and its apostrophes would be reported
+ * as strings.
+ */
+final class SqlLexer {
+    /**
+     * Each resumption rescans the rest of the text, so a file made of thousands of unclosed openers would take
+     * quadratic time. After this many problems the rest of the text is left unread; the user has enough to fix.
+     */
+    static final int MAX_UNCLOSED = 100;
+
+    record Lexed(List<SqlToken> tokens, List<DefinitionProblem> problems) {
+    }
+
+    private final String file;
+    private final String text;
+    private final int length;
+    private final LineIndex lines;
+    private final List<SqlToken> tokens = new ArrayList<>();
+    private final List<DefinitionProblem> problems = new ArrayList<>();
+    private int pos;
+
+    private SqlLexer(String file, String text, LineIndex lines) {
+        this.file = file;
+        this.text = text;
+        this.length = text.length();
+        this.lines = lines;
+    }
+
+    static Lexed lex(String file, String text, LineIndex lines) {
+        SqlLexer lexer = new SqlLexer(file, text, lines);
+        lexer.run();
+        return new Lexed(lexer.tokens, lexer.problems);
+    }
+
+    private void run() {
+        while (pos < length && problems.size() < MAX_UNCLOSED) {
+            char c = text.charAt(pos);
+            if (isSpace(c)) {
+                pos++;
+            } else if (c == '-' && next(pos) == '-') {
+                skipLineComment();
+            } else if (c == '/' && next(pos) == '*') {
+                skipBlockComment();
+            } else if (c == '\'') {
+                standardString(pos, pos + 1, false);
+            } else if (c == '"') {
+                quotedIdentifier(pos, pos + 1);
+            } else if (c == '$') {
+                dollar();
+            } else if (c == ';') {
+                emit(SqlToken.Kind.SEMICOLON, pos + 1);
+            } else if (isIdentifierStart(c)) {
+                wordOrPrefixedQuote();
+            } else if (isDigit(c)) {
+                number();
+            } else {
+                emit(SqlToken.Kind.OTHER, pos + 1);
+            }
+        }
+    }
+
+    private void skipLineComment() {
+        int i = pos + 2;
+        while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        pos = i;
+    }
+
+    private void skipBlockComment() {
+        int opened = pos;
+        int depth = 1;
+        int i = pos + 2;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c == '/' && next(i) == '*') {
+                depth++;
+                i += 2;
+            } else if (c == '*' && next(i) == '/') {
+                i += 2;
+                if (--depth == 0) {
+                    pos = i;
+                    return;
+                }
+            } else {
+                i++;
+            }
+        }
+        problems.add(UnclosedProblems.blockComment(file, lines.lineOf(opened)));
+        pos = length;
+    }
+
+    /** {@code '…'} and {@code U&'…'}: a quote is doubled, a backslash is an ordinary character. */
+    private void standardString(int opened, int contentStart, boolean unicode) {
+        int i = contentStart;
+        while (true) {
+            int quote = text.indexOf('\'', i);
+            if (quote < 0) {
+                unclosed(opened, contentStart, unicode
+                        ? UnclosedProblems.unicodeString(file, lines.lineOf(opened))
+                        : UnclosedProblems.string(file, lines.lineOf(opened)));
+                return;
+            }
+            if (next(quote) == '\'') {
+                i = quote + 2;
+            } else {
+                emitFrom(opened, SqlToken.Kind.QUOTED, quote + 1);
+                return;
+            }
+        }
+    }
+
+    /** {@code E'…'}: a backslash escapes whatever follows it, a quote may also be doubled. */
+    private void escapeString(int opened, int contentStart) {
+        int i = contentStart;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '\'' && next(i) == '\'') {
+                i += 2;
+            } else if (c == '\'') {
+                emitFrom(opened, SqlToken.Kind.QUOTED, i + 1);
+                return;
+            } else {
+                i++;
+            }
+        }
+        unclosed(opened, contentStart, UnclosedProblems.escapeString(file, lines.lineOf(opened)));
+    }
+
+    /** {@code "…"} and {@code U&"…"}: a double quote is doubled. */
+    private void quotedIdentifier(int opened, int contentStart) {
+        int i = contentStart;
+        while (true) {
+            int quote = text.indexOf('"', i);
+            if (quote < 0) {
+                String opener = text.substring(opened, contentStart);
+                unclosed(opened, contentStart, UnclosedProblems.quotedIdentifier(file, lines.lineOf(opened), opener));
+                return;
+            }
+            if (next(quote) == '"') {
+                i = quote + 2;
+            } else {
+                emitFrom(opened, SqlToken.Kind.QUOTED, quote + 1);
+                return;
+            }
+        }
+    }
+
+    /**
+     * A {@code $} that does not continue an identifier: a parameter ({@code $1}), a dollar quote ({@code $$} or
+     * {@code $tag$}, the tag made of identifier characters and not starting with a digit), or a lone character.
+     */
+    private void dollar() {
+        int opened = pos;
+        int i = pos + 1;
+        if (i < length && isDigit(text.charAt(i))) {
+            while (i < length && isDigit(text.charAt(i))) {
+                i++;
+            }
+            emit(SqlToken.Kind.OTHER, i);
+            return;
+        }
+        if (i < length && isDollarTagStart(text.charAt(i))) {
+            i++;
+            while (i < length && isDollarTagPart(text.charAt(i))) {
+                i++;
+            }
+        }
+        if (i >= length || text.charAt(i) != '$') {
+            emit(SqlToken.Kind.OTHER, opened + 1);
+            return;
+        }
+        int bodyStart = i + 1;
+        String tag = text.substring(opened, bodyStart);
+        // The first exact occurrence closes the quote: a tag cannot contain $, so no occurrence can overlap another.
+        int close = text.indexOf(tag, bodyStart);
+        if (close < 0) {
+            unclosed(opened, bodyStart, UnclosedProblems.dollarQuote(file, lines.lineOf(opened), tag));
+        } else {
+            emitFrom(opened, SqlToken.Kind.QUOTED, close + tag.length());
+        }
+    }
+
+    /** An identifier or keyword, unless it is the one-letter prefix of {@code E'…'}, {@code U&'…'} or {@code U&"…"}. */
+    private void wordOrPrefixedQuote() {
+        int start = pos;
+        int i = pos + 1;
+        while (i < length && isIdentifierPart(text.charAt(i))) {
+            i++;
+        }
+        if (i == start + 1) {
+            char letter = text.charAt(start);
+            if ((letter == 'e' || letter == 'E') && i < length && text.charAt(i) == '\'') {
+                escapeString(start, i + 1);
+                return;
+            }
+            if ((letter == 'u' || letter == 'U') && i < length && text.charAt(i) == '&') {
+                if (next(i) == '\'') {
+                    standardString(start, i + 2, true);
+                    return;
+                }
+                if (next(i) == '"') {
+                    quotedIdentifier(start, i + 2);
+                    return;
+                }
+            }
+        }
+        emit(SqlToken.Kind.WORD, i);
+    }
+
+    /** Digits and what may follow them in a numeric constant ({@code 1.5e3}, {@code 0x1F}, {@code 1_000}). */
+    private void number() {
+        int i = pos + 1;
+        while (i < length && (isDigit(text.charAt(i)) || isAsciiLetter(text.charAt(i))
+                || text.charAt(i) == '_' || text.charAt(i) == '.')) {
+            i++;
+        }
+        emit(SqlToken.Kind.OTHER, i);
+    }
+
+    private void unclosed(int opened, int openerEnd, DefinitionProblem problem) {
+        problems.add(problem);
+        emitFrom(opened, SqlToken.Kind.OTHER, openerEnd);
+        pos = startOfNextLine(openerEnd);
+    }
+
+    private int startOfNextLine(int from) {
+        for (int i = from; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i + 1;
+            }
+            if (c == '\r') {
+                return next(i) == '\n' ? i + 2 : i + 1;
+            }
+        }
+        return length;
+    }
+
+    private void emit(SqlToken.Kind kind, int end) {
+        emitFrom(pos, kind, end);
+    }
+
+    private void emitFrom(int start, SqlToken.Kind kind, int end) {
+        tokens.add(new SqlToken(kind, start, end));
+        pos = end;
+    }
+
+    /** The character after {@code i}, or 0 at the end; 0 never matches anything the callers look for. */
+    private char next(int i) {
+        return i + 1 < length ? text.charAt(i + 1) : 0;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** PostgreSQL takes every non-ASCII character as an identifier character. */
+    private static boolean isIdentifierStart(char c) {
+        return isAsciiLetter(c) || c == '_' || c >= 0x80;
+    }
+
+    /** {@code $} continues an identifier, so {@code a$b$} is one name and not a dollar quote. */
+    private static boolean isIdentifierPart(char c) {
+        return isIdentifierStart(c) || isDigit(c) || c == '$';
+    }
+
+    private static boolean isDollarTagStart(char c) {
+        return isIdentifierStart(c);
+    }
+
+    private static boolean isDollarTagPart(char c) {
+        return isIdentifierStart(c) || isDigit(c);
+    }
+}
