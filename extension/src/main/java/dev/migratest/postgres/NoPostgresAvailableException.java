@@ -1,0 +1,20 @@
+package dev.migratest.postgres;
+
+import java.util.List;
+
+/** No provider could give a Postgres; the message lists every attempt and why it failed. */
+public final class NoPostgresAvailableException extends RuntimeException {
+    private final List<String> attempts;
+
+    public NoPostgresAvailableException(List<String> attempts, Throwable lastCause) {
+        super("No PostgreSQL server could be provided. Tried, in order:\n  - " + String.join("\n  - ", attempts)
+                + "\nFix: point migratest at a server with -Dmigratest.postgres.url=jdbc:postgresql://host:port/db"
+                + " (or MIGRATEST_POSTGRES_URL), or make the embedded provider's binaries downloadable from Maven Central.",
+                lastCause);
+        this.attempts = List.copyOf(attempts);
+    }
+
+    public List<String> attempts() {
+        return attempts;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.migratest.postgres;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A running Postgres that migratest may use. It only ever creates and drops databases it made itself: a template
+ * (empty, created once) and one scratch database per test class cloned from it, all named
+ * {@code migratest_<run>_…} so that two JVMs sharing an external server never touch each other's databases.
+ */
+public final class PostgresServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PostgresServer.class.getName());
+
+    private final String providerName;
+    private final ServerAddress address;
+    private final AutoCloseable shutdown;
+    private final String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private final Set<String> created = new LinkedHashSet<>();
+    private final Set<String> kept = new LinkedHashSet<>();
+    private final String version;
+    private String template;
+    private int counter;
+
+    public PostgresServer(String providerName, ServerAddress address, AutoCloseable shutdown) throws SQLException {
+        this.providerName = providerName;
+        this.address = address;
+        this.shutdown = shutdown;
+        try (Connection c = address.connect(address.defaultDatabase());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW server_version")) {
+            rs.next();
+            this.version = rs.getString(1).split(" ")[0];
+        }
+    }
+
+    public String providerName() {
+        return providerName;
+    }
+
+    /** e.g. {@code 17.6}. */
+    public String version() {
+        return version;
+    }
+
+    public ServerAddress address() {
+        return address;
+    }
+
+    /**
+     * A fresh, empty database of our own, cloned from our template (cheap: see BENCHMARKS.md). The label goes
+     * into the name to make a kept database recognisable.
+     */
+    public synchronized Database createDatabase(String label) throws SQLException {
+        if (template == null) {
+            template = "migratest_" + runId + "_template";
+            execute("CREATE DATABASE " + template);
+            created.add(template);
+        }
+        String name = "migratest_" + runId + "_" + (++counter) + "_" + sanitize(label);
+        execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+        created.add(name);
+        return new Database(this, name);
+    }
+
+    /** Drops a database this server object created; refuses anything else. */
+    synchronized void drop(String name) throws SQLException {
+        if (!created.contains(name)) {
+            throw new IllegalStateException("migratest did not create database '" + name + "' and will not drop it");
+        }
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        created.remove(name);
+    }
+
+    /** Leaves a database in place at the end, for a person to inspect. */
+    synchronized void keep(String name) {
+        kept.add(name);
+    }
+
+    public synchronized boolean keepsDatabases() {
+        return !kept.isEmpty();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = address.connect(address.defaultDatabase()); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String sanitize(String label) {
+        String s = label.toLowerCase().replaceAll("[^a-z0-9]+", "_");
+        return s.length() > 30 ? s.substring(s.length() - 30) : s;
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        for (String name : Set.copyOf(created)) {
+            if (kept.contains(name)) continue;
+            try {
+                drop(name);
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not drop scratch database " + name + ": " + e.getMessage());
+            }
+        }
+        if (kept.isEmpty()) {
+            shutdown.close();
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "the " + providerName + " Postgres stays up because databases were kept"
+                    + " for inspection: " + String.join(", ", kept) + " at " + address.printableUrl(kept.iterator().next()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return providerName + " PostgreSQL " + version + " at " + address;
+    }
+}

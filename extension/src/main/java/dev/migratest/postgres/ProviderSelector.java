@@ -1,0 +1,52 @@
+package dev.migratest.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tries providers in order and returns the first server that starts. Each provider is probed cheaply first; every
+ * refusal and failure is collected so that, when none works, one exception says what was tried and why it failed.
+ */
+public final class ProviderSelector {
+    private static final System.Logger LOG = System.getLogger(ProviderSelector.class.getName());
+
+    private ProviderSelector() {
+    }
+
+    /** The providers a choice stands for, in the order AUTO tries them. */
+    public static List<PostgresProvider> candidates(ProviderChoice choice, ExternalProvider external) {
+        switch (choice) {
+            case EXTERNAL:
+                return List.of(external);
+            case EMBEDDED:
+                return List.of(new EmbeddedProvider());
+            case AUTO:
+            default:
+                // The container provider takes its place between these two when it exists.
+                return List.of(external, new EmbeddedProvider());
+        }
+    }
+
+    public static PostgresServer start(List<PostgresProvider> providers) {
+        List<String> attempts = new ArrayList<>();
+        Throwable last = null;
+        for (PostgresProvider provider : providers) {
+            Optional<String> refusal = provider.unavailableReason();
+            if (refusal.isPresent()) {
+                attempts.add(provider.name() + ": skipped, " + refusal.get());
+                continue;
+            }
+            try {
+                PostgresServer server = provider.start();
+                String why = attempts.isEmpty() ? "first choice" : String.join("; ", attempts);
+                LOG.log(System.Logger.Level.INFO, "migratest uses " + server + " (" + why + ")");
+                return server;
+            } catch (Exception e) {
+                last = e;
+                attempts.add(provider.name() + ": failed, " + ServerAddress.mask(String.valueOf(e.getMessage())));
+            }
+        }
+        throw new NoPostgresAvailableException(attempts, last);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.migratest.postgres;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a Postgres server listens and how to log in, so that any database on it can be reached. Parsed from a pgjdbc
+ * URL; the password is kept out of {@link #toString()} and of every URL this class prints.
+ */
+public final class ServerAddress {
+    private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/?]*)(?:/([^?]*))?(?:\\?(.*))?");
+
+    private final String hostAndPort;
+    private final String defaultDatabase;
+    private final String user;
+    private final String password;
+    private final Map<String, String> parameters;
+
+    public ServerAddress(String hostAndPort, String defaultDatabase, String user, String password,
+                         Map<String, String> parameters) {
+        this.hostAndPort = hostAndPort;
+        this.defaultDatabase = defaultDatabase == null || defaultDatabase.isEmpty() ? "postgres" : defaultDatabase;
+        this.user = user;
+        this.password = password;
+        this.parameters = Map.copyOf(parameters);
+    }
+
+    /**
+     * Reads {@code jdbc:postgresql://host:port/db?user=u&password=p&…}; {@code user} and {@code password} given
+     * separately win over the URL's own.
+     */
+    public static ServerAddress parse(String jdbcUrl, String user, String password) {
+        Matcher m = JDBC_URL.matcher(jdbcUrl == null ? "" : jdbcUrl.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: '" + mask(jdbcUrl)
+                    + "'; expected jdbc:postgresql://host:port/database?user=…&password=…");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (m.group(3) != null) {
+            for (String pair : m.group(3).split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                params.put(key, value);
+            }
+        }
+        String u = user != null ? user : params.remove("user");
+        String p = password != null ? password : params.remove("password");
+        params.remove("user");
+        params.remove("password");
+        return new ServerAddress(m.group(1), m.group(2), u, p, params);
+    }
+
+    /** The URL of {@code database} on this server, without credentials (they travel as connection properties). */
+    public String jdbcUrl(String database) {
+        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostAndPort).append('/')
+                .append(URLEncoder.encode(database, StandardCharsets.UTF_8));
+        String sep = "?";
+        for (Map.Entry<String, String> e : parameters.entrySet()) {
+            url.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            sep = "&";
+        }
+        return url.toString();
+    }
+
+    /** A URL safe to print: user shown, password replaced by {@code ***}. */
+    public String printableUrl(String database) {
+        String url = jdbcUrl(database);
+        if (user != null) url += (url.contains("?") ? "&" : "?") + "user=" + user;
+        if (password != null) url += "&password=***";
+        return url;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        Properties props = new Properties();
+        if (user != null) props.setProperty("user", user);
+        if (password != null) props.setProperty("password", password);
+        // Statements are sent exactly as written: no JDBC escape processing, no client-side rewriting.
+        props.setProperty("ApplicationName", "migratest");
+        return DriverManager.getConnection(jdbcUrl(database), props);
+    }
+
+    public String defaultDatabase() {
+        return defaultDatabase;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** Masks {@code password=…} parameters and {@code user:password@} credentials in any text that may hold a URL. */
+    public static String mask(String text) {
+        if (text == null) return null;
+        return text.replaceAll("(?i)(password=)[^&\\s;]*", "$1***")
+                .replaceAll("(//[^/:@\\s]+:)[^@/\\s]+@", "$1***@");
+    }
+
+    @Override
+    public String toString() {
+        return printableUrl(defaultDatabase);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.migratest.postgres;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ProviderSelectorTest {
+
+    @Test
+    void autoTriesExternalThenEmbedded() {
+        List<PostgresProvider> candidates = ProviderSelector.candidates(ProviderChoice.AUTO,
+                new ExternalProvider(null, null, null));
+
+        assertThat(candidates).extracting(PostgresProvider::name).containsExactly("external", "embedded");
+    }
+
+    @Test
+    void everyAttemptIsListedWhenNoneWorks() {
+        PostgresProvider refusing = new ExternalProvider(" ", null, null);
+        PostgresProvider failing = new NamedFailingProvider("jdbc:postgresql://h/db?password=topsecret refused");
+
+        NoPostgresAvailableException e = catchThrowableOfType(NoPostgresAvailableException.class,
+                () -> ProviderSelector.start(List.of(refusing, failing)));
+
+        assertThat(e.attempts()).containsExactly(
+                "external: skipped, no external URL configured (set @MigrationTest(postgresUrl),"
+                        + " -Dmigratest.postgres.url or MIGRATEST_POSTGRES_URL)",
+                "broken: failed, jdbc:postgresql://h/db?password=*** refused");
+        assertThat(e).hasMessageStartingWith("No PostgreSQL server could be provided. Tried, in order:")
+                .hasMessageContaining("Fix: point migratest at a server")
+                .hasMessageNotContaining("topsecret");
+    }
+
+    @Test
+    void anExternalUrlThatIsNotPostgresFailsWithItsReason() {
+        assertThatThrownBy(() -> ProviderSelector.start(List.of(new ExternalProvider("jdbc:h2:mem:x", null, null))))
+                .isInstanceOf(NoPostgresAvailableException.class)
+                .hasMessageContaining("external: failed, Not a PostgreSQL JDBC URL: 'jdbc:h2:mem:x'");
+    }
+
+    /** A provider whose start fails the way a real one does: with an exception carrying a message. */
+    private static final class NamedFailingProvider implements PostgresProvider {
+        private final String failure;
+
+        NamedFailingProvider(String failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public String name() {
+            return "broken";
+        }
+
+        @Override
+        public Optional<String> unavailableReason() {
+            return Optional.empty();
+        }
+
+        @Override
+        public PostgresServer start() {
+            throw new IllegalStateException(failure);
+        }
+    }
+}
