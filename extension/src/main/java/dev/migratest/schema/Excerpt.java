@@ -33,13 +33,26 @@ final class Excerpt {
         }
         int prefix = commonPrefix(left, right);
         int suffix = commonSuffix(left, right, prefix);
-        int from = boundary(left, Math.max(0, prefix - CONTEXT));
+        int from = Math.max(0, prefix - CONTEXT);
+        if (from > 0) {
+            // start at a word of the common part when there is one
+            int space = left.indexOf(' ', from);
+            from = space >= 0 && space < prefix ? space + 1 : boundary(left, from);
+        }
         return new String[] {cut(left, from, suffix), cut(right, from, suffix)};
     }
 
     private static String cut(String value, int from, int suffix) {
-        int to = Math.min(value.length(), value.length() - suffix + CONTEXT);
-        to = boundary(value, Math.min(to, from + MAX));
+        int differenceEnd = value.length() - suffix;
+        int to = Math.min(value.length(), differenceEnd + CONTEXT);
+        if (to - from > MAX) {
+            to = from + MAX;
+        } else if (to < value.length()) {
+            // end at a word of the common part when there is one
+            int space = value.lastIndexOf(' ', to);
+            to = space > differenceEnd ? space : to;
+        }
+        to = boundary(value, to);
         return (from > 0 ? "…" : "") + value.substring(from, to) + (to < value.length() ? "…" : "");
     }
 
