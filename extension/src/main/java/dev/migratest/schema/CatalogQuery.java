@@ -158,7 +158,7 @@ final class CatalogQuery {
         for (List<Row> columns : columnsByParent.values()) {
             columns.sort(Comparator.comparingInt(row -> row.address.objsubid()));
             for (int i = 0; i < columns.size(); i++) {
-                columns.get(i).attributes.put("position", Integer.toString(i + 1));
+                columns.get(i).attributes.put(ColumnPositions.POSITION, Integer.toString(i + 1));
             }
         }
         List<SchemaObject> objects = new ArrayList<>(all.size());

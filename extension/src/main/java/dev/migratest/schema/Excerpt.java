@@ -16,7 +16,13 @@ final class Excerpt {
 
     static String of(String value) {
         String flat = fold(value);
-        return flat.length() <= MAX ? flat : flat.substring(0, boundary(flat, MAX)) + "…";
+        if (flat.length() <= MAX) {
+            return flat;
+        }
+        // end at a word when one ends near the limit
+        int space = flat.lastIndexOf(' ', MAX);
+        int end = space >= MAX - CONTEXT ? space : boundary(flat, MAX);
+        return flat.substring(0, end) + "…";
     }
 
     /** Excerpts of two values that differ: element 0 for {@code expected}, 1 for {@code actual}. */

@@ -26,7 +26,9 @@ public final class SchemaDiff {
      * constraint public.orders.orders_user_fk: validated true → false
      * </pre>
      * The objects of a missing or unexpected table (its columns, indexes, constraints …) are not listed again.
-     * With {@link ColumnOrder#IGNORE} the positions of columns are not compared.
+     * With {@link ColumnOrder#STRICT} a column's position is reported when its order relative to the other columns
+     * of both snapshots changed (so a missing column does not also report every column after it as moved);
+     * with {@link ColumnOrder#IGNORE} positions are not compared.
      */
     public static List<String> between(SchemaSnapshot expected, SchemaSnapshot actual, ColumnOrder order) {
         Objects.requireNonNull(expected, "expected");
@@ -49,18 +51,21 @@ public final class SchemaDiff {
                     lines.add(identity + ": unexpected" + parenthesized("", Summary.of(is, actual)));
                 }
             } else {
-                attributeLines(was, is, order, lines);
+                attributeLines(was, is, lines);
             }
+        }
+        if (order == ColumnOrder.STRICT) {
+            ColumnPositions.moved(before, after, lines);
         }
         Collections.sort(lines);
         return List.copyOf(lines);
     }
 
-    private static void attributeLines(SchemaObject was, SchemaObject is, ColumnOrder order, List<String> lines) {
+    private static void attributeLines(SchemaObject was, SchemaObject is, List<String> lines) {
         TreeSet<String> names = new TreeSet<>(was.attributes().keySet());
         names.addAll(is.attributes().keySet());
-        if (order == ColumnOrder.IGNORE && was.kind().equals("column")) {
-            names.remove("position");
+        if (was.kind().equals("column")) {
+            names.remove(ColumnPositions.POSITION); // compared by ColumnPositions, as an order
         }
         for (String name : names) {
             String before = was.attribute(name);

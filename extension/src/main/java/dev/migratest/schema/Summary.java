@@ -99,7 +99,7 @@ final class Summary {
     }
 
     private static int position(SchemaObject column) {
-        String position = column.attribute("position");
+        String position = column.attribute(ColumnPositions.POSITION);
         return position == null ? Integer.MAX_VALUE : Integer.parseInt(position);
     }
 

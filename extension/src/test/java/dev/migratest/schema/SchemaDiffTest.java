@@ -98,6 +98,16 @@ class SchemaDiffTest {
     }
 
     @Test
+    void aMissingColumnDoesNotMoveTheColumnsAfterIt() {
+        SchemaSnapshot before = snapshot(USERS, column("a", "integer", 1), column("b", "integer", 2),
+                column("c", "integer", 3));
+        SchemaSnapshot after = snapshot(USERS, column("a", "integer", 1), column("c", "integer", 2));
+
+        assertThat(SchemaDiff.between(before, after, ColumnOrder.STRICT))
+                .containsExactly("column public.users.b: missing (expected: integer, nullable)");
+    }
+
+    @Test
     void linesAreSorted() {
         List<String> lines = SchemaDiff.between(
                 snapshot(object("schema", "b", null), object("schema", "a", null, "comment", "x")),
@@ -153,10 +163,8 @@ class SchemaDiffTest {
 
         List<String> lines = SchemaDiff.between(snapshot(), snapshot(view), ColumnOrder.STRICT);
 
-        assertThat(lines).singleElement().asString()
-                .startsWith("view public.wide: unexpected (SELECT column_name, column_name,")
-                .endsWith("…)")
-                .hasSize("view public.wide: unexpected (".length() + Excerpt.MAX + 2);
+        assertThat(lines).containsExactly("view public.wide: unexpected "
+                + "(SELECT column_name, column_name, column_name, column_name, column_name,…)");
     }
 
     @Test
