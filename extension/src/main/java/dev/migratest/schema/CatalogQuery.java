@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,6 +91,10 @@ final class CatalogQuery {
     private CatalogQuery() {
     }
 
+    /**
+     * Runs the batch. If any of its statements fails, the transaction it ran in (the implicit one of the batch, or the
+     * caller's) is aborted and takes our setting changes with it, so there is nothing to restore by hand.
+     */
     static List<SchemaObject> read(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(BATCH)) {
             if (statement.isWrapperFor(PGStatement.class)) {
@@ -109,20 +112,9 @@ final class CatalogQuery {
                 isResultSet = statement.getMoreResults();
             }
             if (objects == null) {
-                throw new SQLException("the catalog query returned no rows at all, not even the schema list");
+                throw new SQLException("the catalog rows were expected as the third result of the snapshot batch");
             }
             return objects;
-        } catch (SQLException e) {
-            restoreSettings(connection, e);
-            throw e;
-        }
-    }
-
-    private static void restoreSettings(Connection connection, SQLException failure) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(RESTORE_SETTINGS);
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 
