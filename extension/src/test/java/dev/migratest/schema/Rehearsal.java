@@ -1,0 +1,45 @@
+package dev.migratest.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Runs setup, snapshot S0, up, snapshot S1, down, snapshot S2 on a fresh database, as the harness will. */
+final class Rehearsal {
+
+    private final TestPostgres postgres;
+
+    Rehearsal(TestPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** The diff S0 → S2 (down against before up), after checking that the up changed something. */
+    List<String> downVsBefore(String setup, String up, String down) throws SQLException {
+        return downVsBefore(setup, up, down, ColumnOrder.STRICT);
+    }
+
+    List<String> downVsBefore(String setup, String up, String down, ColumnOrder order) throws SQLException {
+        try (Connection connection = postgres.freshDatabase()) {
+            execute(connection, setup);
+            SchemaSnapshot before = SchemaSnapshot.take(connection);
+            execute(connection, up);
+            SchemaSnapshot afterUp = SchemaSnapshot.take(connection);
+            assertThat(SchemaDiff.between(before, afterUp, order)).as("what the up changed").isNotEmpty();
+            execute(connection, down);
+            return SchemaDiff.between(before, SchemaSnapshot.take(connection), order);
+        }
+    }
+
+    /** Runs a script as one batch (one implicit transaction), or nothing when it is blank. */
+    static void execute(Connection connection, String script) throws SQLException {
+        if (script.isBlank()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(script);
+        }
+    }
+}
