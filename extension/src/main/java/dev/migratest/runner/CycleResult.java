@@ -1,0 +1,35 @@
+package dev.migratest.runner;
+
+import dev.migratest.migration.Migration;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The measured rehearsal of one migration: its phases, the schema comparisons and the verdict.
+ *
+ * @param migration     the migration rehearsed
+ * @param outcome       PASSED, FAILED or SKIPPED
+ * @param skipReason    why it was skipped, {@code null} otherwise
+ * @param failure       the whole failure message (phase, file, line, Postgres error or diff lines), {@code null} unless FAILED
+ * @param failedPhase   the phase that failed, {@code null} unless FAILED
+ * @param phases        the phases that ran, in order
+ * @param downVsBefore  schema after DOWN compared with the schema before UP: one line per difference
+ * @param reupVsUp      schema after the second UP compared with the schema after the first UP
+ */
+public record CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
+                          List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp) {
+    public CycleResult {
+        phases = List.copyOf(phases);
+        downVsBefore = List.copyOf(downVsBefore);
+        reupVsUp = List.copyOf(reupVsUp);
+    }
+
+    static CycleResult skipped(Migration migration, String reason, List<PhaseResult> phases) {
+        return new CycleResult(migration, Outcome.SKIPPED, reason, null, null, phases, List.of(), List.of());
+    }
+
+    public Optional<PhaseResult> phase(Phase phase) {
+        return phases.stream().filter(p -> p.phase() == phase).findFirst();
+    }
+}

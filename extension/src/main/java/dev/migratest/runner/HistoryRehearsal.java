@@ -1,0 +1,122 @@
+package dev.migratest.runner;
+
+import dev.migratest.migration.Migration;
+import dev.migratest.postgres.Database;
+import dev.migratest.postgres.PostgresServer;
+import dev.migratest.schema.ColumnOrder;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rehearses a whole history in order on one scratch database: migration k runs on a database holding migrations
+ * 1…k-1. After a failure the database is rebuilt (a fresh clone, every earlier UP replayed) so later migrations still
+ * get their rehearsal; when even the replay fails, every later migration is skipped with that reason.
+ */
+public final class HistoryRehearsal implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(HistoryRehearsal.class.getName());
+
+    private final PostgresServer server;
+    private final String label;
+    private final List<Migration> migrations;
+    private final boolean keepFailedDatabase;
+    private final CycleRunner cycleRunner;
+    private final ScriptExecutor executor = new ScriptExecutor();
+    private final List<CycleResult> results = new ArrayList<>();
+
+    private Database database;
+    private Connection connection;
+    private int applied;
+    private boolean dirty;
+    private String blockedReason;
+
+    public HistoryRehearsal(PostgresServer server, String label, List<Migration> migrations, ColumnOrder columnOrder,
+                            boolean keepFailedDatabase) {
+        this.server = server;
+        this.label = label;
+        this.migrations = List.copyOf(migrations);
+        this.keepFailedDatabase = keepFailedDatabase;
+        this.cycleRunner = new CycleRunner(columnOrder);
+    }
+
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
+    /** Results so far, in history order. */
+    public synchronized List<CycleResult> results() {
+        return List.copyOf(results);
+    }
+
+    /**
+     * The rehearsal of migration {@code index} (0-based). Earlier migrations not rehearsed yet are rehearsed first
+     * (an IDE may select one invocation); one already rehearsed is not run again (a class may hold several
+     * {@code @MigrationCycleTest} methods).
+     */
+    public synchronized CycleResult rehearse(int index) throws SQLException {
+        while (results.size() <= index) {
+            results.add(rehearseNext());
+        }
+        return results.get(index);
+    }
+
+    private CycleResult rehearseNext() throws SQLException {
+        int index = results.size();
+        Migration migration = migrations.get(index);
+        if (blockedReason == null) reachStateBefore(index);
+        if (blockedReason != null) return CycleResult.skipped(migration, blockedReason, List.of());
+        CycleResult result = cycleRunner.rehearse(migration, connection);
+        if (result.outcome() == Outcome.FAILED) {
+            dirty = true;
+            if (keepFailedDatabase) keepForInspection(result);
+        } else {
+            applied = index + 1;
+        }
+        return result;
+    }
+
+    /** Makes sure the database holds exactly migrations 0…index-1, rebuilding it when a failure left it unknown. */
+    private void reachStateBefore(int index) throws SQLException {
+        if (database != null && !dirty && applied == index) return;
+        replaceDatabase();
+        for (int i = 0; i < index; i++) {
+            Migration earlier = migrations.get(i);
+            PhaseResult replay = executor.run(Phase.UP, earlier.up(), connection);
+            if (!replay.succeeded()) {
+                blockedReason = "the database cannot be brought to the state before " + migrations.get(index).displayName()
+                        + ": replaying UP of " + earlier.displayName() + " fails at " + replay.error().describe();
+                return;
+            }
+        }
+        applied = index;
+        dirty = false;
+    }
+
+    private void replaceDatabase() throws SQLException {
+        closeDatabase();
+        database = server.createDatabase(label);
+        connection = database.connect();
+    }
+
+    private void keepForInspection(CycleResult result) {
+        database.keep();
+        String message = "kept the database of failed migration " + result.migration().displayName()
+                + " for inspection: " + database.printableUrl();
+        LOG.log(System.Logger.Level.WARNING, message);
+        System.out.println("[migratest] " + message);
+    }
+
+    private void closeDatabase() throws SQLException {
+        if (connection != null) connection.close();
+        if (database != null) database.close();
+        connection = null;
+        database = null;
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        closeDatabase();
+    }
+}
