@@ -1,0 +1,17 @@
+package dev.migratest.report;
+
+/**
+ * What the report says about where the rehearsal ran.
+ *
+ * @param postgresVersion e.g. {@code 17.6}
+ * @param provider        embedded, container or external
+ * @param location        the migrations location as configured, prefixed to each file to form {@code source}
+ */
+public record ReportHeader(String postgresVersion, String provider, String location) {
+
+    String sourceOf(String file) {
+        String base = location.replaceFirst("^(classpath|filesystem):", "");
+        if (base.isEmpty()) return file;
+        return base.endsWith("/") ? base + file : base + "/" + file;
+    }
+}
