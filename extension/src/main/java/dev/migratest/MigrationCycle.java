@@ -1,0 +1,73 @@
+package dev.migratest;
+
+import dev.migratest.runner.CycleResult;
+import dev.migratest.runner.Outcome;
+import dev.migratest.runner.Phase;
+import dev.migratest.runner.PhaseResult;
+import dev.migratest.runner.StatementResult;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The measured rehearsal of one migration, handed to a {@link MigrationCycleTest} method: what each phase ran, how
+ * long each statement took, and how the schema compared. Assert on it with {@link MigrationAssertions#assertThat}.
+ */
+public final class MigrationCycle {
+    private final CycleResult result;
+
+    public MigrationCycle(CycleResult result) {
+        this.result = result;
+    }
+
+    public String version() {
+        return result.migration().version();
+    }
+
+    public String name() {
+        return result.migration().name();
+    }
+
+    public String displayName() {
+        return result.migration().displayName();
+    }
+
+    public Outcome outcome() {
+        return result.outcome();
+    }
+
+    /** The phases that ran, in order (UP, DOWN, REUP; fewer when one failed or the migration is forward-only). */
+    public List<PhaseResult> phases() {
+        return result.phases();
+    }
+
+    public PhaseResult phase(Phase phase) {
+        return result.phase(phase).orElseThrow(() -> new NoSuchElementException(
+                "phase " + phase + " did not run for " + displayName() + "; phases that ran: "
+                        + result.phases().stream().map(p -> p.phase().name()).toList()));
+    }
+
+    public List<StatementResult> statements(Phase phase) {
+        return phase(phase).statements();
+    }
+
+    /** Schema after DOWN against the schema before UP; empty when DOWN restored it. */
+    public List<String> downVsBefore() {
+        return result.downVsBefore();
+    }
+
+    /** Schema after the second UP against the schema after the first; empty when UP is repeatable. */
+    public List<String> reupVsUp() {
+        return result.reupVsUp();
+    }
+
+    /** The full record, as the report sees it. */
+    public CycleResult result() {
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return displayName() + " " + outcome();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.migratest.assertions;
+
+import dev.migratest.runner.CycleResult;
+import dev.migratest.runner.Outcome;
+import dev.migratest.runner.Phase;
+import dev.migratest.runner.PhaseResult;
+import org.assertj.core.api.AbstractAssert;
+
+import java.util.Optional;
+
+/** AssertJ assertions on one migration's rehearsal. */
+public final class CycleResultAssert extends AbstractAssert<CycleResultAssert, CycleResult> {
+
+    public CycleResultAssert(CycleResult actual) {
+        super(actual, CycleResultAssert.class);
+    }
+
+    public CycleResultAssert passed() {
+        return hasOutcome(Outcome.PASSED);
+    }
+
+    public CycleResultAssert hasOutcome(Outcome expected) {
+        isNotNull();
+        if (actual.outcome() != expected) {
+            failWithMessage(CycleMessages.outcome(actual, expected));
+        }
+        return this;
+    }
+
+    /** DOWN brought the schema back to what it was before UP. */
+    public CycleResultAssert restoredTheSchema() {
+        isNotNull();
+        ranPhase(Phase.DOWN);
+        if (!actual.downVsBefore().isEmpty()) {
+            failWithMessage(CycleMessages.diff(actual, "DOWN to restore the schema before UP", actual.downVsBefore()));
+        }
+        return this;
+    }
+
+    /** The second UP produced the same schema as the first. */
+    public CycleResultAssert reupMatchesUp() {
+        isNotNull();
+        ranPhase(Phase.REUP);
+        if (!actual.reupVsUp().isEmpty()) {
+            failWithMessage(CycleMessages.diff(actual, "the second UP to match the first", actual.reupVsUp()));
+        }
+        return this;
+    }
+
+    public CycleResultAssert ranInOneTransaction(Phase phase) {
+        PhaseResult p = ranPhase(phase);
+        if (!p.transactional()) {
+            failWithMessage(CycleMessages.transactional(actual, phase, true, p.nonTransactionalReason()));
+        }
+        return this;
+    }
+
+    public CycleResultAssert ranInAutocommit(Phase phase) {
+        PhaseResult p = ranPhase(phase);
+        if (p.transactional()) {
+            failWithMessage(CycleMessages.transactional(actual, phase, false, null));
+        }
+        return this;
+    }
+
+    public CycleResultAssert ranStatements(Phase phase, int count) {
+        PhaseResult p = ranPhase(phase);
+        if (p.statements().size() != count) {
+            failWithMessage(CycleMessages.statementCount(actual, phase, count, p.statements().size()));
+        }
+        return this;
+    }
+
+    private PhaseResult ranPhase(Phase phase) {
+        isNotNull();
+        Optional<PhaseResult> p = actual.phase(phase);
+        if (p.isEmpty()) {
+            failWithMessage(CycleMessages.phaseMissing(actual, phase));
+        }
+        return p.orElseThrow();
+    }
+}
