@@ -1,0 +1,25 @@
+package dev.migratest;
+
+import dev.migratest.junit.MigrationExtension;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A test method run once per migration of its {@link MigrationTest} class, displayed as {@code <version> <name>}.
+ * The rehearsal (up → down → up with schema comparison) runs before the method body; when it fails the invocation
+ * fails with the phase, file, line and Postgres error or the schema differences, and the body is not run. The
+ * method may declare a {@link MigrationCycle} parameter to assert more.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@TestTemplate
+@ExtendWith(MigrationExtension.class)
+public @interface MigrationCycleTest {
+}

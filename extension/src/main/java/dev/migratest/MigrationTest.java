@@ -1,0 +1,78 @@
+package dev.migratest;
+
+import dev.migratest.junit.MigrationExtension;
+import dev.migratest.migration.Layout;
+import dev.migratest.postgres.ProviderChoice;
+import dev.migratest.schema.ColumnOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Rehearses a folder of migrations on a real Postgres: each {@link MigrationCycleTest} method in the class runs once
+ * per migration, up → down → up, in history order, on a fresh database of the class's own.
+ *
+ * <p>Every attribute can be overridden by the system property named in its {@code *_PROPERTY} constant; the
+ * property wins over the annotation.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(MigrationExtension.class)
+// Migration k needs k-1 applied: the invocations of one class must run one after another.
+@Execution(ExecutionMode.SAME_THREAD)
+public @interface MigrationTest {
+    String LOCATION_PROPERTY = "migratest.location";
+    String LAYOUT_PROPERTY = "migratest.layout";
+    String PROVIDER_PROPERTY = "migratest.provider";
+    String POSTGRES_URL_PROPERTY = "migratest.postgres.url";
+    String POSTGRES_USER_PROPERTY = "migratest.postgres.user";
+    String POSTGRES_PASSWORD_PROPERTY = "migratest.postgres.password";
+    String ALLOW_FORWARD_ONLY_PROPERTY = "migratest.allowForwardOnly";
+    String COLUMN_ORDER_PROPERTY = "migratest.columnOrder";
+    String KEEP_FAILED_DATABASE_PROPERTY = "migratest.keepFailedDatabase";
+    String REPORT_DIR_PROPERTY = "migratest.reportDir";
+    /** Environment variables read when neither attribute nor system property gives the external server. */
+    String POSTGRES_URL_ENV = "MIGRATEST_POSTGRES_URL";
+    String POSTGRES_USER_ENV = "MIGRATEST_POSTGRES_USER";
+    String POSTGRES_PASSWORD_ENV = "MIGRATEST_POSTGRES_PASSWORD";
+    /** Used when neither {@link #location()} nor the property names one. */
+    String DEFAULT_LOCATION = "classpath:db/migration";
+    /** Where reports go unless {@link #REPORT_DIR_PROPERTY} says otherwise. */
+    String DEFAULT_REPORT_DIR = "target/migratest";
+
+    /**
+     * Where the migrations are: {@code classpath:db/migration}, {@code filesystem:src/main/resources/db/migration},
+     * or a plain path (file system first, then class path). Empty means {@value #DEFAULT_LOCATION}.
+     */
+    String location() default "";
+
+    /** The folder's layout; AUTO detects it from file names and markers. */
+    Layout layout() default Layout.AUTO;
+
+    /** Which Postgres to use; AUTO: external URL if one is configured, else embedded. */
+    ProviderChoice provider() default ProviderChoice.AUTO;
+
+    /**
+     * A JDBC URL of an existing server. migratest only creates and drops databases of its own there. Also read from
+     * {@value #POSTGRES_URL_PROPERTY} and {@value #POSTGRES_URL_ENV}.
+     */
+    String postgresUrl() default "";
+
+    /** Lets migrations without a down run UP only; they are reported SKIPPED with the reason instead of failing. */
+    boolean allowForwardOnly() default false;
+
+    /** STRICT compares column order; IGNORE accepts a down that re-adds a column at the end. */
+    ColumnOrder columnOrder() default ColumnOrder.STRICT;
+
+    /** Keeps the database of a failed migration (and an embedded server) alive after the run, URL printed. */
+    boolean keepFailedDatabase() default false;
+}

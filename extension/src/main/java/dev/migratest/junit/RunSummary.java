@@ -1,0 +1,43 @@
+package dev.migratest.junit;
+
+import dev.migratest.report.JsonReport;
+import dev.migratest.runner.CycleResult;
+import dev.migratest.runner.PhaseResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** At the end of a test class: the JSON report, and one line per migration on the console. */
+final class RunSummary {
+
+    private RunSummary() {
+    }
+
+    static void publish(String testClass, ClassRehearsal run) throws IOException {
+        List<CycleResult> results = run.rehearsal().results();
+        Path report = JsonReport.write(run.settings().reportDir(), testClass, run.header(), results);
+        long failed = results.stream().filter(r -> r.outcome().name().equals("FAILED")).count();
+        Console.print(testClass + ": " + results.size() + " of " + run.rehearsal().migrations().size()
+                + " migrations rehearsed on " + run.header().provider() + " PostgreSQL " + run.header().postgresVersion()
+                + " (" + run.loaded().layout() + " layout at " + run.loaded().location() + "), " + failed + " failed");
+        int width = results.stream().mapToInt(r -> r.migration().displayName().length()).max().orElse(0);
+        for (CycleResult r : results) {
+            Console.print("  " + String.format(Locale.ROOT, "%-7s %-" + width + "s  %s", r.outcome(),
+                    r.migration().displayName(), detail(r)));
+        }
+        Console.print("report: " + report.toAbsolutePath().normalize());
+    }
+
+    private static String detail(CycleResult r) {
+        StringBuilder s = new StringBuilder();
+        for (PhaseResult p : r.phases()) {
+            s.append(String.format(Locale.ROOT, "%s %.1f ms%s  ", p.phase(), p.durationMs(),
+                    p.transactional() ? "" : " (autocommit)"));
+        }
+        if (r.skipReason() != null) s.append(r.skipReason());
+        if (r.failure() != null) s.append(r.failure().lines().findFirst().orElse(""));
+        return s.toString().trim();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.migratest.junit;
+
+import dev.migratest.MigrationTest;
+import dev.migratest.migration.Layout;
+import dev.migratest.postgres.ProviderChoice;
+import dev.migratest.schema.ColumnOrder;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** A test class's configuration: the annotation's attributes, each overridden by its system property when set. */
+record Settings(String location, Layout layout, ProviderChoice provider, String postgresUrl, String postgresUser,
+                String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
+                boolean keepFailedDatabase, Path reportDir) {
+
+    static Settings of(MigrationTest a) {
+        String location = firstNonBlank(System.getProperty(MigrationTest.LOCATION_PROPERTY), a.location(),
+                MigrationTest.DEFAULT_LOCATION);
+        return new Settings(
+                location,
+                enumValue(MigrationTest.LAYOUT_PROPERTY, a.layout(), Layout.class),
+                enumValue(MigrationTest.PROVIDER_PROPERTY, a.provider(), ProviderChoice.class),
+                firstNonBlank(System.getProperty(MigrationTest.POSTGRES_URL_PROPERTY), a.postgresUrl(),
+                        System.getenv(MigrationTest.POSTGRES_URL_ENV)),
+                firstNonBlank(System.getProperty(MigrationTest.POSTGRES_USER_PROPERTY),
+                        System.getenv(MigrationTest.POSTGRES_USER_ENV)),
+                firstNonBlank(System.getProperty(MigrationTest.POSTGRES_PASSWORD_PROPERTY),
+                        System.getenv(MigrationTest.POSTGRES_PASSWORD_ENV)),
+                bool(MigrationTest.ALLOW_FORWARD_ONLY_PROPERTY, a.allowForwardOnly()),
+                enumValue(MigrationTest.COLUMN_ORDER_PROPERTY, a.columnOrder(), ColumnOrder.class),
+                bool(MigrationTest.KEEP_FAILED_DATABASE_PROPERTY, a.keepFailedDatabase()),
+                Path.of(firstNonBlank(System.getProperty(MigrationTest.REPORT_DIR_PROPERTY),
+                        MigrationTest.DEFAULT_REPORT_DIR)));
+    }
+
+    /** Identifies the server a class needs, so classes that need the same one share it. */
+    String serverKey() {
+        return provider + "|" + (postgresUrl == null ? "" : postgresUrl) + "|" + (postgresUser == null ? "" : postgresUser);
+    }
+
+    private static boolean bool(String property, boolean annotated) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) return annotated;
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) return Boolean.parseBoolean(value);
+        throw new IllegalArgumentException("System property " + property + "='" + value + "' is not a boolean;"
+                + " expected true or false");
+    }
+
+    private static <E extends Enum<E>> E enumValue(String property, E annotated, Class<E> type) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) return annotated;
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            throw new IllegalArgumentException("System property " + property + "='" + value + "' is not one of: "
+                    + allowed + "; set it to one of those or remove it", e);
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
+    }
+}
