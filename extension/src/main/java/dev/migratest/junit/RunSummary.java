@@ -37,7 +37,10 @@ final class RunSummary {
                     p.transactional() ? "" : " (autocommit)"));
         }
         if (r.skipReason() != null) s.append(r.skipReason());
-        if (r.failure() != null) s.append(r.failure().lines().findFirst().orElse(""));
+        if (r.failure() != null) {
+            // first line says what failed; for a schema difference the second line is the first difference
+            s.append(r.failure().lines().limit(2).map(String::strip).reduce((a, b) -> a + " " + b).orElse(""));
+        }
         return s.toString().trim();
     }
 }
