@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY stock_sku_idx;

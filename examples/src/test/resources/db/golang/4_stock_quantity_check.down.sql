@@ -1,0 +1,1 @@
+ALTER TABLE stock DROP CONSTRAINT stock_quantity_not_negative;
