@@ -1,5 +1,7 @@
 -- The catalog snapshot of every user schema in one statement.
--- One row per object: kind, name, parent, a1 … a12, classid, objid, objsubid.
+-- One row per object: kind, name, parent, a1 … a12, classid, objid, objsubid, root.
+--   * root names the top-level object a row lives and dies with ('r' || table, view or sequence oid, 't' || type,
+--     'p' || routine, 'n' || schema, 'x' || extension, 'v' || event trigger): the unit of a scoped re-read.
 --   * The attribute in each aN column depends on the kind: CatalogQuery.ATTRIBUTES names them, in this order.
 --     A NULL aN means the attribute is absent. No value holds an OID, a relfilenode or an owner.
 --   * classid, objid, objsubid are the object's catalog address, used only as join keys in Java: the rows of kind
@@ -9,16 +11,11 @@
 -- and random_page_cost = 1.1 (the catalog is in memory) so that per-object lookups use the catalog's indexes.
 -- Privileges equal to the built-in default (acldefault) are left out, so GRANT + REVOKE compares equal to none.
 -- Plain text columns rather than json_build_object: json costs ~4 µs per object on a slow core, this nothing.
-WITH ns AS MATERIALIZED (
+WITH /*SCOPE*/ ns AS MATERIALIZED (
     SELECT n.oid, quote_ident(n.nspname) AS qn, n.nspacl, n.nspowner
     FROM pg_catalog.pg_namespace n
-    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', '_migratest')
       AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
-), skipped AS MATERIALIZED (
-    -- objects that belong to an extension, and a range type's own constructor functions
-    SELECT d.classid, d.objid
-    FROM pg_catalog.pg_depend d
-    WHERE d.deptype = 'e' OR (d.deptype = 'i' AND d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass)
 ), rel AS MATERIALIZED (
     SELECT c.oid, c.relkind, c.relpersistence, c.relispartition, c.relpartbound, c.relrowsecurity, c.relforcerowsecurity,
            c.relreplident, c.relispopulated, c.reloptions, c.relacl, c.relowner,
@@ -26,16 +23,16 @@ WITH ns AS MATERIALIZED (
            CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
                           WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' ELSE 'table' END AS rkind
     FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'i', 'I')
-      AND NOT EXISTS (SELECT FROM skipped x WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objid = c.oid)
+    WHERE /*REL*/ AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'i', 'I')
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objid = c.oid AND x.deptype = 'e')
 ), ty AS MATERIALIZED (
     SELECT t.oid, t.typtype, t.typrelid, t.typbasetype, t.typtypmod, t.typnotnull, t.typdefaultbin, t.typcollation,
            t.typacl, t.typowner, ns.qn || '.' || quote_ident(t.typname) AS qname
     FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace
-    WHERE t.typtype IN ('e', 'd', 'c', 'r')
+    WHERE /*TYPE*/ AND t.typtype IN ('e', 'd', 'c', 'r')
       AND (t.typtype <> 'c' OR EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c'))
-      AND NOT EXISTS (SELECT FROM skipped x WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND x.objid = t.oid)
-)
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND x.objid = t.oid AND x.deptype = 'e')
+), snapshot AS (
 -- schema: privileges
 SELECT 'schema' AS kind, ns.qn AS name, NULL AS parent,
        CASE WHEN ns.nspacl IS NOT NULL THEN
@@ -44,9 +41,11 @@ SELECT 'schema' AS kind, ns.qn AS name, NULL AS parent,
             FROM (SELECT ns.nspacl AS a, acldefault('n', ns.nspowner) AS d) s) END AS a1,
        NULL AS a2, NULL AS a3, NULL AS a4, NULL AS a5, NULL AS a6, NULL AS a7, NULL AS a8, NULL AS a9, NULL AS a10,
        NULL AS a11, NULL AS a12,
-       'pg_catalog.pg_namespace'::pg_catalog.regclass::oid AS classid, ns.oid AS objid, 0 AS objsubid
+       'pg_catalog.pg_namespace'::pg_catalog.regclass::oid AS classid, ns.oid AS objid, 0 AS objsubid, 'n' || ns.oid AS root
 FROM ns
-WHERE NOT EXISTS (SELECT FROM skipped x WHERE x.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND x.objid = ns.oid)
+WHERE /*SCHEMA*/
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
+                                                       AND x.objid = ns.oid AND x.deptype = 'e')
 
 UNION ALL
 -- table: kind, persistence, partition key, partition of, partition bound, inherits, options, row security,
@@ -72,7 +71,7 @@ SELECT r.rkind, r.qname, NULL,
                         ELSE coalesce((SELECT string_agg(x::text, ', ' ORDER BY x::text) FROM unnest(s.a) x), 'none') END
             FROM (SELECT r.relacl AS a, acldefault('r', r.relowner) AS d) s) END,
        NULL,
-       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, 0
+       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, 0, 'r' || r.oid
 FROM rel r
 WHERE r.relkind IN ('r', 'p', 'f')
 
@@ -95,7 +94,7 @@ SELECT 'column', r.qname || '.' || quote_ident(a.attname), r.rkind || ' ' || r.q
        CASE WHEN a.attacl IS NOT NULL THEN
            (SELECT string_agg(x::text, ', ' ORDER BY x::text) FROM unnest(a.attacl) x) END,
        NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, a.attnum::int
+       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, a.attnum::int, 'r' || r.oid
 FROM rel r
 -- OFFSET 0 keeps this a per-relation index lookup; joined flat, a generic plan may hash all of pg_attribute
 CROSS JOIN LATERAL (SELECT a.* FROM pg_catalog.pg_attribute a
@@ -110,7 +109,7 @@ SELECT 'constraint', coalesce(r.qname, y.qname) || '.' || quote_ident(co.conname
        regexp_replace(pg_get_constraintdef(co.oid), ' NOT VALID$', ''),
        co.convalidated::text,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_constraint'::pg_catalog.regclass::oid, co.oid, 0
+       'pg_catalog.pg_constraint'::pg_catalog.regclass::oid, co.oid, 0, CASE WHEN r.oid IS NOT NULL THEN 'r' || r.oid ELSE 't' || y.oid END
 FROM pg_catalog.pg_constraint co
 LEFT JOIN rel r ON r.oid = co.conrelid
 LEFT JOIN ty y ON y.oid = co.contypid
@@ -125,14 +124,14 @@ SELECT 'index', r.qname, t.rkind || ' ' || t.qname,
        i.indisunique::text,
        CASE WHEN i.indisclustered THEN 'true' END,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, 0
+       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, 0, 'r' || t.oid
 FROM rel r
 JOIN pg_catalog.pg_index i ON i.indexrelid = r.oid
 JOIN rel t ON t.oid = i.indrelid
 
 UNION ALL
 -- sequence: type, start, increment, min, max, cycle, cache, persistence, owned by, privileges
-SELECT 'sequence', r.qname, 'table ' || o.qname,
+SELECT 'sequence', r.qname, 'table ' || d.refobjid::pg_catalog.regclass::text,
        format_type(s.seqtypid, NULL),
        s.seqstart::text,
        s.seqincrement::text,
@@ -141,21 +140,20 @@ SELECT 'sequence', r.qname, 'table ' || o.qname,
        s.seqcycle::text,
        s.seqcache::text,
        CASE r.relpersistence WHEN 'u' THEN 'unlogged' ELSE 'permanent' END,
-       o.qname || '.' || (SELECT quote_ident(oa.attname) FROM pg_catalog.pg_attribute oa
+       d.refobjid::pg_catalog.regclass::text || '.' || (SELECT quote_ident(oa.attname) FROM pg_catalog.pg_attribute oa
                           WHERE oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid),
        CASE WHEN r.relacl IS NOT NULL THEN
            (SELECT CASE WHEN s.a @> s.d AND s.d @> s.a THEN NULL
                         ELSE coalesce((SELECT string_agg(x::text, ', ' ORDER BY x::text) FROM unnest(s.a) x), 'none') END
             FROM (SELECT r.relacl AS a, acldefault('s', r.relowner) AS d) s) END,
        NULL, NULL,
-       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, 0
+       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, 0, 'r' || r.oid
 FROM rel r
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = r.oid
 -- OWNED BY (serial) or the identity column the sequence belongs to; a sequence has one owner at most
 LEFT JOIN pg_catalog.pg_depend d
        ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = r.oid
       AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
-LEFT JOIN rel o ON o.oid = d.refobjid
 
 UNION ALL
 -- view, materialized view: definition, options, populated, privileges
@@ -168,7 +166,7 @@ SELECT r.rkind, r.qname, NULL,
                         ELSE coalesce((SELECT string_agg(x::text, ', ' ORDER BY x::text) FROM unnest(s.a) x), 'none') END
             FROM (SELECT r.relacl AS a, acldefault('r', r.relowner) AS d) s) END,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, 0
+       'pg_catalog.pg_class'::pg_catalog.regclass::oid, r.oid, 0, 'r' || r.oid
 FROM rel r
 WHERE r.relkind IN ('v', 'm')
 
@@ -189,10 +187,13 @@ SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE '
                         ELSE coalesce((SELECT string_agg(x::text, ', ' ORDER BY x::text) FROM unnest(s.a) x), 'none') END
             FROM (SELECT p.proacl AS a, acldefault('f', p.proowner) AS d) s) END,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_proc'::pg_catalog.regclass::oid, p.oid, 0
+       'pg_catalog.pg_proc'::pg_catalog.regclass::oid, p.oid, 0, 'p' || p.oid
 FROM pg_catalog.pg_proc p
 JOIN ns ON ns.oid = p.pronamespace
-WHERE NOT EXISTS (SELECT FROM skipped x WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND x.objid = p.oid)
+WHERE /*PROC*/
+  -- objects of an extension, and a range type's own constructor functions (internal dependency)
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                                                       AND x.objid = p.oid AND x.deptype IN ('e', 'i'))
 
 UNION ALL
 -- trigger: definition, enabled
@@ -200,7 +201,7 @@ SELECT 'trigger', r.qname || '.' || quote_ident(tg.tgname), r.rkind || ' ' || r.
        pg_get_triggerdef(tg.oid),
        CASE tg.tgenabled WHEN 'O' THEN 'true' WHEN 'D' THEN 'false' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_trigger'::pg_catalog.regclass::oid, tg.oid, 0
+       'pg_catalog.pg_trigger'::pg_catalog.regclass::oid, tg.oid, 0, 'r' || r.oid
 FROM pg_catalog.pg_trigger tg
 JOIN rel r ON r.oid = tg.tgrelid
 WHERE NOT tg.tgisinternal
@@ -234,18 +235,19 @@ SELECT CASE y.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'r' THEN 
                         ELSE coalesce((SELECT string_agg(x::text, ', ' ORDER BY x::text) FROM unnest(s.a) x), 'none') END
             FROM (SELECT y.typacl AS a, acldefault('T', y.typowner) AS d) s) END,
        NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_type'::pg_catalog.regclass::oid, y.oid, 0
+       'pg_catalog.pg_type'::pg_catalog.regclass::oid, y.oid, 0, 't' || y.oid
 FROM ty y
 
 UNION ALL
--- extension: version, schema (no comment: the extension's own script sets it)
+-- extension: version, schema (no comment: the extension's own script sets it; the address lets a DROP be mapped)
 SELECT 'extension', quote_ident(e.extname), NULL,
        e.extversion,
        quote_ident(n.nspname),
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       NULL, NULL, NULL
+       'pg_catalog.pg_extension'::pg_catalog.regclass::oid, e.oid, 0, 'x' || e.oid
 FROM pg_catalog.pg_extension e
 JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+WHERE /*EXTENSION*/
 
 UNION ALL
 -- policy: command, permissive, roles, using, with check
@@ -258,7 +260,7 @@ SELECT 'policy', r.qname || '.' || quote_ident(pol.polname), r.rkind || ' ' || r
        pg_get_expr(pol.polqual, pol.polrelid),
        pg_get_expr(pol.polwithcheck, pol.polrelid),
        NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_policy'::pg_catalog.regclass::oid, pol.oid, 0
+       'pg_catalog.pg_policy'::pg_catalog.regclass::oid, pol.oid, 0, 'r' || r.oid
 FROM pg_catalog.pg_policy pol
 JOIN rel r ON r.oid = pol.polrelid
 
@@ -268,7 +270,7 @@ SELECT 'rule', r.qname || '.' || quote_ident(ru.rulename), r.rkind || ' ' || r.q
        pg_get_ruledef(ru.oid),
        CASE ru.ev_enabled WHEN 'O' THEN 'true' WHEN 'D' THEN 'false' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_rewrite'::pg_catalog.regclass::oid, ru.oid, 0
+       'pg_catalog.pg_rewrite'::pg_catalog.regclass::oid, ru.oid, 0, 'r' || r.oid
 FROM pg_catalog.pg_rewrite ru
 JOIN rel r ON r.oid = ru.ev_class
 WHERE ru.rulename <> '_RETURN'
@@ -278,7 +280,7 @@ UNION ALL
 SELECT 'statistics', ns.qn || '.' || quote_ident(st.stxname), r.rkind || ' ' || r.qname,
        pg_get_statisticsobjdef(st.oid),
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_statistic_ext'::pg_catalog.regclass::oid, st.oid, 0
+       'pg_catalog.pg_statistic_ext'::pg_catalog.regclass::oid, st.oid, 0, 'r' || r.oid
 FROM pg_catalog.pg_statistic_ext st
 JOIN ns ON ns.oid = st.stxnamespace
 JOIN rel r ON r.oid = st.stxrelid
@@ -291,10 +293,11 @@ SELECT 'event trigger', quote_ident(et.evtname), NULL,
        array_to_string(et.evttags, ', '),
        CASE et.evtenabled WHEN 'O' THEN 'true' WHEN 'D' THEN 'false' WHEN 'R' THEN 'replica' WHEN 'A' THEN 'always' END,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       'pg_catalog.pg_event_trigger'::pg_catalog.regclass::oid, et.oid, 0
+       'pg_catalog.pg_event_trigger'::pg_catalog.regclass::oid, et.oid, 0, 'v' || et.oid
 FROM pg_catalog.pg_event_trigger et
-WHERE NOT EXISTS (SELECT FROM skipped x WHERE x.classid = 'pg_catalog.pg_event_trigger'::pg_catalog.regclass
-                                          AND x.objid = et.oid)
+WHERE et.evtname NOT LIKE '\_migratest%'
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_event_trigger'::pg_catalog.regclass
+                                                           AND x.objid = et.oid AND x.deptype = 'e')
 
 UNION ALL
 -- comment: the text, attached in Java to the object at the same (classid, objid, objsubid).
@@ -302,6 +305,32 @@ UNION ALL
 SELECT 'comment', NULL, NULL,
        ds.description,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       ds.classoid, ds.objoid, ds.objsubid
+       ds.classoid, ds.objoid, ds.objsubid,
+       CASE ds.classoid
+           WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN
+               'r' || coalesce((SELECT i.indrelid FROM pg_catalog.pg_index i WHERE i.indexrelid = ds.objoid), ds.objoid)
+           WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN
+               (SELECT CASE WHEN co.conrelid <> 0 THEN 'r' || co.conrelid ELSE 't' || co.contypid END
+                FROM pg_catalog.pg_constraint co WHERE co.oid = ds.objoid)
+           WHEN 'pg_catalog.pg_trigger'::pg_catalog.regclass THEN
+               (SELECT 'r' || tg.tgrelid FROM pg_catalog.pg_trigger tg WHERE tg.oid = ds.objoid)
+           WHEN 'pg_catalog.pg_policy'::pg_catalog.regclass THEN
+               (SELECT 'r' || pol.polrelid FROM pg_catalog.pg_policy pol WHERE pol.oid = ds.objoid)
+           WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass THEN
+               (SELECT 'r' || ru.ev_class FROM pg_catalog.pg_rewrite ru WHERE ru.oid = ds.objoid)
+           WHEN 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass THEN
+               (SELECT 'r' || st.stxrelid FROM pg_catalog.pg_statistic_ext st WHERE st.oid = ds.objoid)
+           WHEN 'pg_catalog.pg_type'::pg_catalog.regclass THEN 't' || ds.objoid
+           WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN 'p' || ds.objoid
+           WHEN 'pg_catalog.pg_namespace'::pg_catalog.regclass THEN 'n' || ds.objoid
+           WHEN 'pg_catalog.pg_event_trigger'::pg_catalog.regclass THEN 'v' || ds.objoid
+           WHEN 'pg_catalog.pg_extension'::pg_catalog.regclass THEN 'x' || ds.objoid
+       END
 FROM pg_catalog.pg_description ds
-WHERE ds.objoid >= 16384 OR ds.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
+WHERE (ds.objoid >= 16384 OR ds.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass)
+  -- an extension's comment is its script's, not the migration's
+  AND ds.classoid <> 'pg_catalog.pg_extension'::pg_catalog.regclass
+
+)
+-- /*FILTER*/ keeps, in a scoped read, the comments on objects in scope; every other branch is scoped above.
+SELECT * FROM snapshot /*FILTER*/

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Runs setup, snapshot S0, up, snapshot S1, down, snapshot S2 on a fresh database, as the harness will. */
+/**
+ * Runs setup, snapshot S0, up, snapshot S1, down, snapshot S2 on a fresh database, as the harness does: through a
+ * {@link SchemaTracker} in VERIFY mode, so every aspect is also proof that the incremental re-read misses nothing.
+ */
 final class Rehearsal {
 
     private final TestPostgres postgres;
@@ -23,13 +26,15 @@ final class Rehearsal {
 
     List<String> downVsBefore(String setup, String up, String down, ColumnOrder order) throws SQLException {
         try (Connection connection = postgres.freshDatabase()) {
+            SchemaTracker tracker = SchemaTracker.start(connection, SnapshotMode.VERIFY);
+            assertThat(tracker.mode()).isEqualTo(SnapshotMode.VERIFY);
             execute(connection, setup);
-            SchemaSnapshot before = SchemaSnapshot.take(connection);
+            SchemaSnapshot before = tracker.snapshot(connection);
             execute(connection, up);
-            SchemaSnapshot afterUp = SchemaSnapshot.take(connection);
+            SchemaSnapshot afterUp = tracker.snapshot(connection);
             assertThat(SchemaDiff.between(before, afterUp, order)).as("what the up changed").isNotEmpty();
             execute(connection, down);
-            return SchemaDiff.between(before, SchemaSnapshot.take(connection), order);
+            return SchemaDiff.between(before, tracker.snapshot(connection), order);
         }
     }
 
