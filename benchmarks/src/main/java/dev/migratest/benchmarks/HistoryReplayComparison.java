@@ -11,6 +11,7 @@ import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.HistoryRehearsal;
 import dev.migratest.runner.Outcome;
 import dev.migratest.schema.ColumnOrder;
+import dev.migratest.schema.SnapshotMode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,9 @@ import java.util.TreeMap;
  * The harness against plain replays of the same SQL, side by side on one embedded server, rounds interleaved so
  * that machine noise hits all three alike:
  * <ul>
- *   <li>{@code migratest}: every migration up → down → up with a full catalog snapshot and diff around each phase;</li>
+ *   <li>{@code migratest}: every migration up → down → up with a catalog snapshot and diff around each phase, each
+ *   snapshot re-reading what the phase touched (the default);</li>
+ *   <li>{@code migratest-full}: the same with every snapshot reading the whole catalog;</li>
  *   <li>{@code psql-session}: one psql process replaying up, down, up of every file, one transaction per file, no checks;</li>
  *   <li>{@code psql-per-file}: one psql process per file and phase, as shell-script CI checks do it.</li>
  * </ul>
@@ -46,7 +49,8 @@ public final class HistoryReplayComparison {
             System.out.printf(Locale.ROOT, "%d migrations, %d rounds, PostgreSQL %s (%s), %d cores%n", count, rounds,
                     server.version(), server.providerName(), Runtime.getRuntime().availableProcessors());
             for (int round = 1; round <= rounds; round++) {
-                record(seconds, "migratest", harness(server, loaded.migrations()));
+                record(seconds, "migratest", harness(server, loaded.migrations(), SnapshotMode.INCREMENTAL));
+                record(seconds, "migratest-full", harness(server, loaded.migrations(), SnapshotMode.FULL));
                 record(seconds, "psql-session", psqlSession(server, sessionScript));
                 record(seconds, "psql-per-file", psqlPerFile(server, dir, loaded.migrations()));
                 System.out.println("round " + round + ": " + seconds);
@@ -55,9 +59,10 @@ public final class HistoryReplayComparison {
         print(seconds);
     }
 
-    private static double harness(PostgresServer server, List<Migration> migrations) throws Exception {
+    private static double harness(PostgresServer server, List<Migration> migrations, SnapshotMode mode)
+            throws Exception {
         long start = System.nanoTime();
-        try (HistoryRehearsal rehearsal = new HistoryRehearsal(server, "bench", migrations, ColumnOrder.STRICT, false)) {
+        try (HistoryRehearsal rehearsal = new HistoryRehearsal(server, "bench", migrations, ColumnOrder.STRICT, false, mode)) {
             for (int i = 0; i < migrations.size(); i++) {
                 CycleResult result = rehearsal.rehearse(i);
                 if (result.outcome() != Outcome.PASSED) {
@@ -119,7 +124,7 @@ public final class HistoryReplayComparison {
         for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
             List<Double> sorted = new ArrayList<>(e.getValue());
             sorted.sort(null);
-            System.out.printf(Locale.ROOT, "%-14s median %7.2f s  min %7.2f  max %7.2f  migratest/this %.2f×%n",
+            System.out.printf(Locale.ROOT, "%-15s median %7.2f s  min %7.2f  max %7.2f  migratest/this %.2f×%n",
                     e.getKey(), median(sorted), sorted.get(0), sorted.get(sorted.size() - 1), harness / median(sorted));
         }
     }

@@ -9,6 +9,7 @@ import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.HistoryRehearsal;
 import dev.migratest.runner.Outcome;
 import dev.migratest.schema.ColumnOrder;
+import dev.migratest.schema.SnapshotMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class SyntheticHistoryIT {
         List<CycleResult> results = new ArrayList<>();
         try (PostgresServer server = new EmbeddedProvider().start();
              HistoryRehearsal rehearsal = new HistoryRehearsal(server, "synthetic", loaded.migrations(),
-                     ColumnOrder.STRICT, false)) {
+                     ColumnOrder.STRICT, false, SnapshotMode.VERIFY)) {
             for (int i = 0; i < loaded.migrations().size(); i++) {
                 results.add(rehearsal.rehearse(i));
             }

@@ -19,7 +19,7 @@ final class ClassRehearsal implements AutoCloseable {
         this.settings = settings;
         this.loaded = loaded;
         this.rehearsal = new HistoryRehearsal(server, label, loaded.migrations(), settings.columnOrder(),
-                settings.keepFailedDatabase());
+                settings.keepFailedDatabase(), settings.snapshotMode());
         this.header = new ReportHeader(server.version(), server.providerName(), loaded.location());
     }
 

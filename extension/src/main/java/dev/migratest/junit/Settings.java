@@ -4,6 +4,8 @@ import dev.migratest.MigrationTest;
 import dev.migratest.migration.Layout;
 import dev.migratest.postgres.ProviderChoice;
 import dev.migratest.schema.ColumnOrder;
+import dev.migratest.schema.SchemaTracker;
+import dev.migratest.schema.SnapshotMode;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +15,7 @@ import java.util.stream.Collectors;
 /** A test class's configuration: the annotation's attributes, each overridden by its system property when set. */
 record Settings(String location, Layout layout, ProviderChoice provider, String postgresUrl, String postgresUser,
                 String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
-                boolean keepFailedDatabase, Path reportDir) {
+                boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode) {
 
     static Settings of(MigrationTest a) {
         String location = firstNonBlank(System.getProperty(MigrationTest.LOCATION_PROPERTY), a.location(),
@@ -32,7 +34,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, String 
                 enumValue(MigrationTest.COLUMN_ORDER_PROPERTY, a.columnOrder(), ColumnOrder.class),
                 bool(MigrationTest.KEEP_FAILED_DATABASE_PROPERTY, a.keepFailedDatabase()),
                 Path.of(firstNonBlank(System.getProperty(MigrationTest.REPORT_DIR_PROPERTY),
-                        MigrationTest.DEFAULT_REPORT_DIR)));
+                        MigrationTest.DEFAULT_REPORT_DIR)),
+                enumValue(SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class));
     }
 
     /** Identifies the server a class needs, so classes that need the same one share it. */

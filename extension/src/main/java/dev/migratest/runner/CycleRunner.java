@@ -4,6 +4,7 @@ import dev.migratest.migration.Migration;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SchemaDiff;
 import dev.migratest.schema.SchemaSnapshot;
+import dev.migratest.schema.SchemaTracker;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,9 +24,10 @@ final class CycleRunner {
         this.columnOrder = columnOrder;
     }
 
-    CycleResult rehearse(Migration migration, Connection connection) throws SQLException {
+    /** {@code schema} tracks the database behind {@code connection}; it makes snapshots cost what a phase touched. */
+    CycleResult rehearse(Migration migration, Connection connection, SchemaTracker schema) throws SQLException {
         List<PhaseResult> phases = new ArrayList<>();
-        SchemaSnapshot before = SchemaSnapshot.take(connection);
+        SchemaSnapshot before = schema.snapshot(connection);
 
         PhaseResult up = executor.run(Phase.UP, migration.up(), connection);
         phases.add(up);
@@ -34,12 +36,12 @@ final class CycleRunner {
             return CycleResult.skipped(migration, "forward-only: " + migration.up().file()
                     + " has no down migration, so only UP ran (allowed by allowForwardOnly)", phases);
         }
-        SchemaSnapshot afterUp = SchemaSnapshot.take(connection);
+        SchemaSnapshot afterUp = schema.snapshot(connection);
 
         PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection);
         phases.add(down);
         if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
-        List<String> downVsBefore = SchemaDiff.between(before, SchemaSnapshot.take(connection), columnOrder);
+        List<String> downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
         if (!downVsBefore.isEmpty()) {
             return failed(migration, phases, Phase.DOWN,
                     FailureText.ofDiff(migration, Phase.DOWN, migration.down().file(), "the schema before UP", downVsBefore),
@@ -49,7 +51,7 @@ final class CycleRunner {
         PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection);
         phases.add(reup);
         if (!reup.succeeded()) return failed(migration, phases, Phase.REUP, FailureText.ofError(migration, reup), downVsBefore, List.of());
-        List<String> reupVsUp = SchemaDiff.between(afterUp, SchemaSnapshot.take(connection), columnOrder);
+        List<String> reupVsUp = SchemaDiff.between(afterUp, schema.snapshot(connection), columnOrder);
         if (!reupVsUp.isEmpty()) {
             return failed(migration, phases, Phase.REUP,
                     FailureText.ofDiff(migration, Phase.REUP, migration.up().file(), "the schema after the first UP", reupVsUp),

@@ -4,6 +4,8 @@ import dev.migratest.migration.Migration;
 import dev.migratest.postgres.Database;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.schema.ColumnOrder;
+import dev.migratest.schema.SchemaTracker;
+import dev.migratest.schema.SnapshotMode;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,18 +24,21 @@ public final class HistoryRehearsal implements AutoCloseable {
     private final String label;
     private final List<Migration> migrations;
     private final boolean keepFailedDatabase;
+    private final SnapshotMode snapshotMode;
     private final CycleRunner cycleRunner;
     private final ScriptExecutor executor = new ScriptExecutor();
     private final List<CycleResult> results = new ArrayList<>();
 
     private Database database;
     private Connection connection;
+    private SchemaTracker schema;
     private int applied;
     private boolean dirty;
     private String blockedReason;
 
     public HistoryRehearsal(PostgresServer server, String label, List<Migration> migrations, ColumnOrder columnOrder,
-                            boolean keepFailedDatabase) {
+                            boolean keepFailedDatabase, SnapshotMode snapshotMode) {
+        this.snapshotMode = snapshotMode;
         this.server = server;
         this.label = label;
         this.migrations = List.copyOf(migrations);
@@ -67,7 +72,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         Migration migration = migrations.get(index);
         if (blockedReason == null) reachStateBefore(index);
         if (blockedReason != null) return CycleResult.skipped(migration, blockedReason, List.of());
-        CycleResult result = cycleRunner.rehearse(migration, connection);
+        CycleResult result = cycleRunner.rehearse(migration, connection, schema);
         if (result.outcome() == Outcome.FAILED) {
             dirty = true;
             if (keepFailedDatabase) keepForInspection(result);
@@ -98,6 +103,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         closeDatabase();
         database = server.createDatabase(label);
         connection = database.connect();
+        schema = SchemaTracker.start(connection, snapshotMode);
     }
 
     private void keepForInspection(CycleResult result) {

@@ -6,6 +6,7 @@ import dev.migratest.migration.MigrationLoader;
 import dev.migratest.postgres.EmbeddedProvider;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.schema.ColumnOrder;
+import dev.migratest.schema.SnapshotMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,7 @@ class HistoryRehearsalIT {
         List<Migration> migrations = MigrationLoader.load(dir, Layout.FLYWAY, false).migrations();
         PostgresServer external = new dev.migratest.postgres.ExternalProvider(
                 server.address().jdbcUrl("postgres"), "postgres", null).start();
-        try (HistoryRehearsal rehearsal = new HistoryRehearsal(external, "keep", migrations, ColumnOrder.STRICT, true)) {
+        try (HistoryRehearsal rehearsal = new HistoryRehearsal(external, "keep", migrations, ColumnOrder.STRICT, true, SnapshotMode.VERIFY)) {
             assertThat(rehearsal.rehearse(0).outcome()).isEqualTo(Outcome.FAILED);
         }
         external.close();
@@ -173,7 +174,7 @@ class HistoryRehearsalIT {
     private List<CycleResult> rehearseAll(boolean allowForwardOnly) throws Exception {
         List<Migration> migrations = MigrationLoader.load(dir, Layout.FLYWAY, allowForwardOnly).migrations();
         List<CycleResult> results = new ArrayList<>();
-        try (HistoryRehearsal rehearsal = new HistoryRehearsal(server, "it", migrations, ColumnOrder.STRICT, false)) {
+        try (HistoryRehearsal rehearsal = new HistoryRehearsal(server, "it", migrations, ColumnOrder.STRICT, false, SnapshotMode.VERIFY)) {
             for (int i = 0; i < migrations.size(); i++) results.add(rehearsal.rehearse(i));
         }
         return results;
