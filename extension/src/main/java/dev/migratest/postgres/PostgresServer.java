@@ -25,6 +25,8 @@ public final class PostgresServer implements AutoCloseable {
     private final String version;
     private String template;
     private int counter;
+    /** Kept open: a new backend per CREATE DATABASE would double what a test class waits for its database. */
+    private Connection admin;
 
     public PostgresServer(String providerName, ServerAddress address, AutoCloseable shutdown) throws SQLException {
         this.providerName = providerName;
@@ -45,6 +47,11 @@ public final class PostgresServer implements AutoCloseable {
     /** e.g. {@code 17.6}. */
     public String version() {
         return version;
+    }
+
+    /** e.g. {@code 17}. */
+    public int majorVersion() {
+        return Integer.parseInt(version.split("\\.")[0].replaceAll("\\D.*", ""));
     }
 
     public ServerAddress address() {
@@ -72,7 +79,8 @@ public final class PostgresServer implements AutoCloseable {
         if (!created.contains(name)) {
             throw new IllegalStateException("migratest did not create database '" + name + "' and will not drop it");
         }
-        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        // WITH (FORCE) (13+) ends sessions a failed test may have left behind, e.g. a kept connection
+        execute("DROP DATABASE IF EXISTS " + name + (majorVersion() >= 13 ? " WITH (FORCE)" : ""));
         created.remove(name);
     }
 
@@ -86,7 +94,10 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = address.connect(address.defaultDatabase()); Statement st = c.createStatement()) {
+        if (admin == null || admin.isClosed()) {
+            admin = address.connect(address.defaultDatabase());
+        }
+        try (Statement st = admin.createStatement()) {
             st.execute(sql);
         }
     }
@@ -106,6 +117,7 @@ public final class PostgresServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "could not drop scratch database " + name + ": " + e.getMessage());
             }
         }
+        if (admin != null) admin.close();
         if (kept.isEmpty()) {
             shutdown.close();
         } else {
