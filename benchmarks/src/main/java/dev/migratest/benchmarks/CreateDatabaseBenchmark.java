@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How long a test class waits for its fresh database: {@code CREATE DATABASE … TEMPLATE} of migratest's empty
- * template on the embedded server. Sample mode, so the report carries the median (p0.50) and the spread.
+ * template on the embedded server. Sample mode, so the report carries the median (p0.50) and the spread. The
+ * {@code dataDir} parameter puts the server's data on the RAM disk (the default) or on the temp dir's disk.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -29,11 +31,16 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class CreateDatabaseBenchmark {
+    @Param({"ram", "disk"})
+    public String dataDir;
+
     private PostgresServer server;
     private Database database;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
+        System.setProperty(EmbeddedProvider.DATA_DIR_PROPERTY,
+                dataDir.equals("ram") ? "/dev/shm" : System.getProperty("java.io.tmpdir"));
         server = new EmbeddedProvider().start();
     }
 
