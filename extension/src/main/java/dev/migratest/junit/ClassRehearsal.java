@@ -5,6 +5,8 @@ import dev.migratest.postgres.PostgresServer;
 import dev.migratest.report.ReportHeader;
 import dev.migratest.runner.HistoryRehearsal;
 
+import java.sql.SQLException;
+
 /**
  * What one test class holds in its Store: the migrations it rehearses, the rehearsal itself, and what the report
  * says about the server. Closing it drops the class's database.
@@ -40,7 +42,7 @@ final class ClassRehearsal implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws SQLException {
         rehearsal.close();
     }
 }

@@ -38,7 +38,7 @@ public final class EmbeddedProvider implements PostgresProvider {
                 .setRegisterShutdownHook(false)
                 .start();
         AtomicBoolean stopped = new AtomicBoolean();
-        AutoCloseable stop = () -> {
+        PostgresServer.ServerStop stop = () -> {
             if (stopped.compareAndSet(false, true)) pg.close();
         };
         ServerAddress address = ServerAddress.parse(pg.getJdbcUrl("postgres", "postgres"), null, null);
@@ -46,8 +46,8 @@ public final class EmbeddedProvider implements PostgresProvider {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.keepsDatabases()) {
                 try {
-                    stop.close();
-                } catch (Exception ignored) {
+                    stop.stop();
+                } catch (IOException ignored) {
                     // the JVM is going away; nothing left to tell
                 }
             }

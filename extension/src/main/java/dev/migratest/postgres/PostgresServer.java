@@ -1,5 +1,6 @@
 package dev.migratest.postgres;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private final String providerName;
     private final ServerAddress address;
-    private final AutoCloseable shutdown;
+    private final ServerStop shutdown;
     private final String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final Set<String> created = new LinkedHashSet<>();
     private final Set<String> kept = new LinkedHashSet<>();
@@ -28,7 +29,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Kept open: a new backend per CREATE DATABASE would double what a test class waits for its database. */
     private Connection admin;
 
-    public PostgresServer(String providerName, ServerAddress address, AutoCloseable shutdown) throws SQLException {
+    public PostgresServer(String providerName, ServerAddress address, ServerStop shutdown) throws SQLException {
         this.providerName = providerName;
         this.address = address;
         this.shutdown = shutdown;
@@ -108,7 +109,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() throws SQLException, IOException {
         for (String name : Set.copyOf(created)) {
             if (kept.contains(name)) continue;
             try {
@@ -119,11 +120,17 @@ public final class PostgresServer implements AutoCloseable {
         }
         if (admin != null) admin.close();
         if (kept.isEmpty()) {
-            shutdown.close();
+            shutdown.stop();
         } else {
             LOG.log(System.Logger.Level.WARNING, "the " + providerName + " Postgres stays up because databases were kept"
                     + " for inspection: " + String.join(", ", kept) + " at " + address.printableUrl(kept.iterator().next()));
         }
+    }
+
+    /** How the provider stops what it started (nothing, for a server someone else runs). */
+    @FunctionalInterface
+    public interface ServerStop {
+        void stop() throws IOException;
     }
 
     @Override
