@@ -33,6 +33,10 @@ public @interface MigrationTest {
     String LOCATION_PROPERTY = "migratest.location";
     String LAYOUT_PROPERTY = "migratest.layout";
     String PROVIDER_PROPERTY = "migratest.provider";
+    /** Comma-separated majors or images, e.g. {@code 14,17}: overrides {@link #postgres()}. */
+    String POSTGRES_VERSION_PROPERTY = "migratest.postgres.version";
+    /** {@code true} turns on the fast profile (fsync, synchronous_commit, full_page_writes off). */
+    String FAST_PROPERTY = dev.migratest.postgres.FastProfile.PROPERTY;
     String POSTGRES_URL_PROPERTY = "migratest.postgres.url";
     String POSTGRES_USER_PROPERTY = "migratest.postgres.user";
     String POSTGRES_PASSWORD_PROPERTY = "migratest.postgres.password";
@@ -58,8 +62,17 @@ public @interface MigrationTest {
     /** The folder's layout; AUTO detects it from file names and markers. */
     Layout layout() default Layout.AUTO;
 
-    /** Which Postgres to use; AUTO: external URL if one is configured, else embedded. */
+    /**
+     * Which Postgres to use; AUTO: the external URL if one is configured, else a container when a Docker API
+     * answers, else embedded.
+     */
     ProviderChoice provider() default ProviderChoice.AUTO;
+
+    /**
+     * The PostgreSQL majors (e.g. {@code {"14", "17"}}) or container images to rehearse on; each migration gets one
+     * test per entry. Empty: the provider's default (17).
+     */
+    String[] postgres() default {};
 
     /**
      * A JDBC URL of an existing server. migratest only creates and drops databases of its own there. Also read from

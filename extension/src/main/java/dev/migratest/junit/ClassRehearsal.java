@@ -1,6 +1,6 @@
 package dev.migratest.junit;
 
-import dev.migratest.migration.LoadedMigrations;
+import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.report.ReportHeader;
 import dev.migratest.runner.HistoryRehearsal;
@@ -8,29 +8,31 @@ import dev.migratest.runner.HistoryRehearsal;
 import java.sql.SQLException;
 
 /**
- * What one test class holds in its Store: the migrations it rehearses, the rehearsal itself, and what the report
- * says about the server. Closing it drops the class's database.
+ * One test class's rehearsal on one server (one per requested Postgres version), kept in the class Store. Closing it
+ * drops the class's database.
  */
 final class ClassRehearsal implements AutoCloseable {
-    private final Settings settings;
-    private final LoadedMigrations loaded;
+    private final ClassPlan plan;
+    private final PostgresRequest request;
     private final HistoryRehearsal rehearsal;
     private final ReportHeader header;
 
-    ClassRehearsal(Settings settings, LoadedMigrations loaded, PostgresServer server, String label) {
-        this.settings = settings;
-        this.loaded = loaded;
-        this.rehearsal = new HistoryRehearsal(server, label, loaded.migrations(), settings.columnOrder(),
+    ClassRehearsal(ClassPlan plan, PostgresRequest request, PostgresServer server) {
+        this.plan = plan;
+        this.request = request;
+        Settings settings = plan.settings();
+        String label = plan.testClass().substring(plan.testClass().lastIndexOf('.') + 1);
+        this.rehearsal = new HistoryRehearsal(server, label, plan.loaded().migrations(), settings.columnOrder(),
                 settings.keepFailedDatabase(), settings.snapshotMode());
-        this.header = new ReportHeader(server.version(), server.providerName(), loaded.location());
+        this.header = new ReportHeader(server.version(), server.providerName(), plan.loaded().location());
     }
 
-    Settings settings() {
-        return settings;
+    ClassPlan plan() {
+        return plan;
     }
 
-    LoadedMigrations loaded() {
-        return loaded;
+    PostgresRequest request() {
+        return request;
     }
 
     HistoryRehearsal rehearsal() {

@@ -1,6 +1,7 @@
 package dev.migratest.junit;
 
 import dev.migratest.MigrationCycle;
+import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.runner.CycleResult;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -8,22 +9,26 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
+import java.sql.SQLException;
+
 /**
  * Rehearses the invocation's migration before the method body runs, and hands the result to a
  * {@link MigrationCycle} parameter. A failed rehearsal fails the invocation; a skipped one aborts it with the reason.
  */
 final class CycleInvocation implements BeforeTestExecutionCallback, ParameterResolver {
+    private final ClassPlan plan;
+    private final PostgresRequest request;
     private final int index;
-    private final ClassRehearsal run;
 
-    CycleInvocation(int index, ClassRehearsal run) {
+    CycleInvocation(ClassPlan plan, PostgresRequest request, int index) {
+        this.plan = plan;
+        this.request = request;
         this.index = index;
-        this.run = run;
     }
 
     @Override
     public void beforeTestExecution(ExtensionContext context) throws Exception {
-        CycleResult result = run.rehearsal().rehearse(index);
+        CycleResult result = result(context);
         switch (result.outcome()) {
             case FAILED:
                 throw new MigrationFailure(result.failure());
@@ -42,9 +47,13 @@ final class CycleInvocation implements BeforeTestExecutionCallback, ParameterRes
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         try {
-            return new MigrationCycle(run.rehearsal().rehearse(index));
-        } catch (java.sql.SQLException e) {
+            return new MigrationCycle(result(context));
+        } catch (SQLException e) {
             throw new MigrationFailure("the rehearsal could not reach Postgres: " + e.getMessage());
         }
+    }
+
+    private CycleResult result(ExtensionContext context) throws SQLException {
+        return MigrationExtension.rehearsal(context, plan, request).rehearsal().rehearse(index);
     }
 }

@@ -7,7 +7,7 @@ import dev.migratest.migration.Migration;
 import dev.migratest.migration.MigrationDefinitionException;
 import dev.migratest.migration.MigrationLoader;
 import dev.migratest.postgres.ExternalProvider;
-import dev.migratest.postgres.PostgresServer;
+import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.postgres.ProviderSelector;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -22,13 +22,13 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The JUnit face of migratest. Holds no state: the server lives in the root Store (one per JVM and configuration,
- * closed when the engine finishes), the class's rehearsal in the class Store.
+ * The JUnit face of migratest. Holds no state: servers live in the root Store (one per JVM, provider and version,
+ * closed when the engine finishes); a class's plan and its rehearsals (one per requested version) in its class Store.
  */
 public final class MigrationExtension implements BeforeAllCallback, AfterAllCallback,
         TestTemplateInvocationContextProvider {
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MigrationExtension.class);
-    private static final String REHEARSAL = "rehearsal";
+    private static final String PLAN = "plan";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -46,23 +46,16 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         if (!loaded.skippedFiles().isEmpty()) {
             Console.print("skipped in " + loaded.location() + ": " + String.join(", ", loaded.skippedFiles()));
         }
-        PostgresServer server = server(context, settings);
-        context.getStore(NAMESPACE).put(REHEARSAL,
-                new ClassRehearsal(settings, loaded, server, testClass.getSimpleName()));
-    }
-
-    private static PostgresServer server(ExtensionContext context, Settings settings) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("server|" + settings.serverKey(),
-                key -> ProviderSelector.start(ProviderSelector.candidates(settings.provider(),
-                        new ExternalProvider(settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword()))),
-                PostgresServer.class);
+        context.getStore(NAMESPACE).put(PLAN, new ClassPlan(testClass.getName(), settings, loaded));
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        ClassRehearsal run = context.getStore(NAMESPACE).get(REHEARSAL, ClassRehearsal.class);
-        if (run != null) {
-            RunSummary.publish(context.getRequiredTestClass().getName(), run);
+        ClassPlan plan = context.getStore(NAMESPACE).get(PLAN, ClassPlan.class);
+        if (plan == null) return;
+        for (PostgresRequest request : plan.settings().postgres()) {
+            ClassRehearsal run = context.getStore(NAMESPACE).get(rehearsalKey(request), ClassRehearsal.class);
+            if (run != null) RunSummary.publish(run);
         }
     }
 
@@ -73,18 +66,42 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        ClassRehearsal run = context.getStore(NAMESPACE).get(REHEARSAL, ClassRehearsal.class);
-        if (run == null) {
+        ClassPlan plan = context.getStore(NAMESPACE).get(PLAN, ClassPlan.class);
+        if (plan == null) {
             throw new ExtensionConfigurationException("@MigrationCycleTest " + context.getRequiredTestMethod().getName()
                     + " needs @MigrationTest on its class " + context.getRequiredTestClass().getName());
         }
-        List<Migration> migrations = run.rehearsal().migrations();
-        return IntStream.range(0, migrations.size())
-                .mapToObj(i -> new CycleInvocationContext(migrations.get(i), i, run));
+        List<Migration> migrations = plan.loaded().migrations();
+        return plan.settings().postgres().stream().flatMap(request -> IntStream.range(0, migrations.size())
+                .mapToObj(i -> new CycleInvocationContext(plan, request, migrations.get(i), i)));
     }
 
     @Override
     public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
         return false;
+    }
+
+    /** The class's rehearsal on the server for {@code request}, started on first use. */
+    static ClassRehearsal rehearsal(ExtensionContext invocation, ClassPlan plan, PostgresRequest request) {
+        ExtensionContext classContext = invocation;
+        while (classContext.getTestMethod().isPresent()) classContext = classContext.getParent().orElseThrow();
+        ExtensionContext root = invocation.getRoot();
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(rehearsalKey(request),
+                key -> new ClassRehearsal(plan, request, server(root, plan.settings(), request)), ClassRehearsal.class);
+    }
+
+    private static dev.migratest.postgres.PostgresServer server(ExtensionContext root, Settings settings,
+                                                                PostgresRequest request) {
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent("server|" + settings.serverKey(request),
+                key -> ProvisionedServer.of(() -> ProviderSelector.start(ProviderSelector.candidates(
+                        settings.provider(),
+                        new ExternalProvider(settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword(),
+                                request),
+                        request, settings.fast()))),
+                ProvisionedServer.class).server();
+    }
+
+    private static String rehearsalKey(PostgresRequest request) {
+        return "rehearsal|" + request.label();
     }
 }

@@ -15,13 +15,18 @@ final class RunSummary {
     private RunSummary() {
     }
 
-    static void publish(String testClass, ClassRehearsal run) throws IOException {
+    static void publish(ClassRehearsal run) throws IOException {
+        ClassPlan plan = run.plan();
+        String testClass = plan.testClass();
         List<CycleResult> results = run.rehearsal().results();
-        Path report = JsonReport.write(run.settings().reportDir(), testClass, run.header(), results);
+        // one report per class; a class rehearsed on several versions gets one per version
+        String reportName = plan.severalServers()
+                ? testClass + "@" + run.request().label().replaceAll("[^A-Za-z0-9._-]", "_") : testClass;
+        Path report = JsonReport.write(plan.settings().reportDir(), reportName, run.header(), results);
         long failed = results.stream().filter(r -> r.outcome().name().equals("FAILED")).count();
         Console.print(testClass + ": " + results.size() + " of " + run.rehearsal().migrations().size()
                 + " migrations rehearsed on " + run.header().provider() + " PostgreSQL " + run.header().postgresVersion()
-                + " (" + run.loaded().layout() + " layout at " + run.loaded().location() + "), " + failed + " failed");
+                + " (" + plan.loaded().layout() + " layout at " + plan.loaded().location() + "), " + failed + " failed");
         int width = results.stream().mapToInt(r -> r.migration().displayName().length()).max().orElse(0);
         for (CycleResult r : results) {
             Console.print("  " + String.format(Locale.ROOT, "%-7s %-" + width + "s  %s", r.outcome(),

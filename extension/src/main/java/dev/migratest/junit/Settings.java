@@ -2,6 +2,7 @@ package dev.migratest.junit;
 
 import dev.migratest.MigrationTest;
 import dev.migratest.migration.Layout;
+import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.postgres.ProviderChoice;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SchemaTracker;
@@ -9,11 +10,13 @@ import dev.migratest.schema.SnapshotMode;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** A test class's configuration: the annotation's attributes, each overridden by its system property when set. */
-record Settings(String location, Layout layout, ProviderChoice provider, String postgresUrl, String postgresUser,
+record Settings(String location, Layout layout, ProviderChoice provider, List<PostgresRequest> postgres,
+                boolean fast, String postgresUrl, String postgresUser,
                 String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
                 boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode) {
 
@@ -24,6 +27,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, String 
                 location,
                 enumValue(MigrationTest.LAYOUT_PROPERTY, a.layout(), Layout.class),
                 enumValue(MigrationTest.PROVIDER_PROPERTY, a.provider(), ProviderChoice.class),
+                requests(a.postgres()),
+                bool(MigrationTest.FAST_PROPERTY, false),
                 firstNonBlank(System.getProperty(MigrationTest.POSTGRES_URL_PROPERTY), a.postgresUrl(),
                         System.getenv(MigrationTest.POSTGRES_URL_ENV)),
                 firstNonBlank(System.getProperty(MigrationTest.POSTGRES_USER_PROPERTY),
@@ -38,9 +43,20 @@ record Settings(String location, Layout layout, ProviderChoice provider, String 
                 enumValue(SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class));
     }
 
-    /** Identifies the server a class needs, so classes that need the same one share it. */
-    String serverKey() {
-        return provider + "|" + (postgresUrl == null ? "" : postgresUrl) + "|" + (postgresUser == null ? "" : postgresUser);
+    /** Identifies the server a class needs for one request, so classes that need the same one share it. */
+    String serverKey(PostgresRequest request) {
+        return provider + "|" + request.label() + "|" + fast + "|" + (postgresUrl == null ? "" : postgresUrl) + "|"
+                + (postgresUser == null ? "" : postgresUser);
+    }
+
+    /** The property wins; each entry becomes one request; none means the provider's default. */
+    private static List<PostgresRequest> requests(String[] annotated) {
+        String property = System.getProperty(MigrationTest.POSTGRES_VERSION_PROPERTY);
+        List<String> texts = property != null && !property.isBlank()
+                ? Arrays.asList(property.split(",")) : Arrays.asList(annotated);
+        List<PostgresRequest> requests = texts.stream().map(PostgresRequest::parse)
+                .filter(r -> !r.any()).distinct().collect(Collectors.toList());
+        return requests.isEmpty() ? List.of(PostgresRequest.ANY) : List.copyOf(requests);
     }
 
     private static boolean bool(String property, boolean annotated) {

@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,6 +15,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * writes a few MB that a throttled disk turns into 300 ms (13 ms on tmpfs; see BENCHMARKS.md).
  */
 public final class EmbeddedProvider implements PostgresProvider {
+    private final PostgresRequest request;
+    private final boolean fast;
+
+    public EmbeddedProvider() {
+        this(PostgresRequest.ANY, false);
+    }
+
+    public EmbeddedProvider(PostgresRequest request, boolean fast) {
+        this.request = request;
+        this.fast = fast;
+    }
+
     /** System property: the parent folder of the embedded server's data directory. */
     public static final String DATA_DIR_PROPERTY = "migratest.embedded.dataDir";
     private static final Path RAM_DISK = Path.of("/dev/shm");
@@ -25,13 +38,22 @@ public final class EmbeddedProvider implements PostgresProvider {
 
     @Override
     public Optional<String> unavailableReason() {
+        if (request.image() != null) {
+            return Optional.of("the embedded provider runs a major version, not the image " + request.image());
+        }
         return Optional.empty();
     }
 
     @Override
     public PostgresServer start() throws Exception {
         Path dataDir = Files.createTempDirectory(dataDirParent(), "migratest-pg-");
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // zonky turns durability off by default; migratest keeps it on unless the fast profile is asked for
+        for (String setting : durability(fast)) {
+            String[] pair = setting.split("=", 2);
+            builder.setServerConfig(pair[0], pair[1]);
+        }
+        EmbeddedPostgres pg = builder
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(true)
                 // We register our own hook: a database kept for inspection must outlive the JVM.
@@ -53,6 +75,10 @@ public final class EmbeddedProvider implements PostgresProvider {
             }
         }, "migratest-embedded-postgres-stop"));
         return server;
+    }
+
+    static List<String> durability(boolean fast) {
+        return fast ? FastProfile.SETTINGS : List.of("fsync=on", "synchronous_commit=on", "full_page_writes=on");
     }
 
     private static Path dataDirParent() throws IOException {

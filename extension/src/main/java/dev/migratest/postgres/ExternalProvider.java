@@ -10,11 +10,17 @@ public final class ExternalProvider implements PostgresProvider {
     private final String url;
     private final String user;
     private final String password;
+    private final PostgresRequest request;
 
     public ExternalProvider(String url, String user, String password) {
+        this(url, user, password, PostgresRequest.ANY);
+    }
+
+    public ExternalProvider(String url, String user, String password, PostgresRequest request) {
         this.url = url;
         this.user = user;
         this.password = password;
+        this.request = request;
     }
 
     @Override
@@ -34,6 +40,17 @@ public final class ExternalProvider implements PostgresProvider {
     @Override
     public PostgresServer start() throws Exception {
         ServerAddress address = ServerAddress.parse(url, user, password);
-        return new PostgresServer(name(), address, () -> { });
+        PostgresServer server = new PostgresServer(name(), address, () -> { });
+        if (request.major() != null && !request.major().equals(String.valueOf(server.majorVersion()))) {
+            server.close();
+            throw new IllegalStateException("the external server runs PostgreSQL " + server.version() + ", not the "
+                    + request.major() + " that was asked for; point migratest.postgres.url at a " + request.major()
+                    + " server or let the container or embedded provider serve it");
+        }
+        if (request.image() != null) {
+            server.close();
+            throw new IllegalStateException("an external server cannot run the image " + request.image());
+        }
+        return server;
     }
 }

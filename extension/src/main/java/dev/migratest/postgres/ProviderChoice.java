@@ -2,5 +2,5 @@ package dev.migratest.postgres;
 
 /** Which provider to use; AUTO tries them in order: external URL → container → embedded. */
 public enum ProviderChoice {
-    AUTO, EXTERNAL, EMBEDDED
+    AUTO, EXTERNAL, CONTAINER, EMBEDDED
 }

@@ -15,16 +15,18 @@ public final class ProviderSelector {
     }
 
     /** The providers a choice stands for, in the order AUTO tries them. */
-    public static List<PostgresProvider> candidates(ProviderChoice choice, ExternalProvider external) {
+    public static List<PostgresProvider> candidates(ProviderChoice choice, ExternalProvider external,
+                                                    PostgresRequest request, boolean fast) {
         switch (choice) {
             case EXTERNAL:
                 return List.of(external);
+            case CONTAINER:
+                return List.of(new ContainerProvider(request, fast));
             case EMBEDDED:
-                return List.of(new EmbeddedProvider());
+                return List.of(new EmbeddedProvider(request, fast));
             case AUTO:
             default:
-                // The container provider takes its place between these two when it exists.
-                return List.of(external, new EmbeddedProvider());
+                return List.of(external, new ContainerProvider(request, fast), new EmbeddedProvider(request, fast));
         }
     }
 

@@ -35,6 +35,15 @@ class PostgresServerIT {
     }
 
     @Test
+    void embeddedKeepsDurabilityOnByDefault() throws Exception {
+        try (Database db = embedded.createDatabase("durable"); Connection c = db.connect();
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW fsync")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("on");
+        }
+    }
+
+    @Test
     void eachDatabaseIsAFreshCloneAndIsDroppedOnClose() throws Exception {
         Database first = embedded.createDatabase("Clone Test");
         try (Connection c = first.connect(); Statement st = c.createStatement()) {

@@ -12,11 +12,33 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ProviderSelectorTest {
 
     @Test
-    void autoTriesExternalThenEmbedded() {
+    void autoTriesExternalThenContainerThenEmbedded() {
         List<PostgresProvider> candidates = ProviderSelector.candidates(ProviderChoice.AUTO,
-                new ExternalProvider(null, null, null));
+                new ExternalProvider(null, null, null), PostgresRequest.ANY, false);
 
-        assertThat(candidates).extracting(PostgresProvider::name).containsExactly("external", "embedded");
+        assertThat(candidates).extracting(PostgresProvider::name).containsExactly("external", "container", "embedded");
+    }
+
+    @Test
+    void theEmbeddedProviderRefusesAnImageItCannotRun() {
+        assertThat(new EmbeddedProvider(PostgresRequest.parse("postgres:16-alpine"), false).unavailableReason())
+                .contains("the embedded provider runs a major version, not the image postgres:16-alpine");
+    }
+
+    @Test
+    void theContainerImageFollowsTheRequest() {
+        assertThat(new ContainerProvider(PostgresRequest.parse("16"), false).image()).isEqualTo("postgres:16");
+        assertThat(new ContainerProvider(PostgresRequest.parse("localhost/pg:15"), false).image())
+                .isEqualTo("localhost/pg:15");
+    }
+
+    @Test
+    void durabilityStaysOnUnlessTheFastProfileIsAskedFor() {
+        assertThat(ContainerProvider.command(false)).containsExactly("postgres");
+        assertThat(ContainerProvider.command(true)).containsExactly("postgres", "-c", "fsync=off",
+                "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+        assertThat(EmbeddedProvider.durability(false)).containsExactly("fsync=on", "synchronous_commit=on",
+                "full_page_writes=on");
     }
 
     @Test
