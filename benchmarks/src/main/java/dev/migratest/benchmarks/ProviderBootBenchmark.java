@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * How long a provider takes from nothing to a server that answers SHOW server_version: what the first test class of
  * a JVM waits. Single-shot: each measured call starts one server, stopped outside the measurement. The container
  * parameter needs a Docker API (e.g. after {@code source .ci/container-engine.sh}); without one run
- * {@code -p provider=embedded}.
+ * {@code -p provider=embedded}. {@code -p major=12,14,18} compares embedded majors (binaries already downloaded
+ * and extracted: the warm-up boot does that).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -36,12 +37,17 @@ public class ProviderBootBenchmark {
     @Param({"embedded", "container"})
     public String provider;
 
+    /** A PostgreSQL major, or "default" (embedded: the binaries on the classpath; container: the default image). */
+    @Param({"default"})
+    public String major;
+
     private PostgresServer server;
 
     @Benchmark
     public PostgresServer boot() throws Exception {
+        PostgresRequest request = major.equals("default") ? PostgresRequest.ANY : PostgresRequest.parse(major);
         PostgresProvider chosen = provider.equals("container")
-                ? new ContainerProvider(PostgresRequest.ANY, false) : new EmbeddedProvider();
+                ? new ContainerProvider(request, false) : new EmbeddedProvider(request, false);
         server = chosen.start();
         return server;
     }
