@@ -1,9 +1,5 @@
 package dev.migratest.schema;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,7 +90,7 @@ final class CatalogQuery {
             + "coalesce(pg_catalog.current_setting('migratest.plan_cache_mode', true), "
             + "pg_catalog.current_setting('plan_cache_mode')), false)";
     /** Every object in user schemas; user objects have OIDs from 16384 on, which keeps the scans on the OID indexes. */
-    static final String FULL_BATCH = batch(load("snapshot.sql")
+    static final String FULL_BATCH = batch(SqlResources.load("snapshot.sql")
             .replace("/*SCOPE*/", "")
             .replace("/*REL*/", "c.oid >= 16384")
             .replace("/*TYPE*/", "t.oid >= 16384")
@@ -107,7 +103,7 @@ final class CatalogQuery {
      * The objects of the given roots only (one text[] parameter): each branch reaches its objects through the OID
      * indexes, so the cost follows what a phase touched, not the size of the database.
      */
-    static final String SCOPED_BATCH = batch(load("snapshot.sql")
+    static final String SCOPED_BATCH = batch(SqlResources.load("snapshot.sql")
             .replace("/*SCOPE*/", "roots AS MATERIALIZED (SELECT x FROM pg_catalog.unnest(?::text[]) x),\n"
                     + "in_scope AS MATERIALIZED (SELECT left(x, 1) AS k, substr(x, 2)::oid AS o FROM roots),\n"
                     + "rel_scope AS MATERIALIZED (SELECT o FROM in_scope WHERE k = 'r' UNION "
@@ -210,17 +206,6 @@ final class CatalogQuery {
                     row.address.classid(), row.address.objid()));
         }
         return objects;
-    }
-
-    private static String load(String resource) {
-        try (InputStream in = CatalogQuery.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource + " next to " + CatalogQuery.class);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Where an object is in the catalog; never part of a value (OIDs differ between databases). */

@@ -1,9 +1,5 @@
 package dev.migratest.schema;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,8 +15,8 @@ import org.postgresql.PGStatement;
  * those notes into snapshot roots ({@code touched-roots.sql}).
  */
 final class ChangeCapture {
-    private static final String INSTALL = load("change-capture.sql");
-    private static final String TOUCHED = load("touched-roots.sql");
+    private static final String INSTALL = SqlResources.load("change-capture.sql");
+    private static final String TOUCHED = SqlResources.load("touched-roots.sql");
 
     private ChangeCapture() {
     }
@@ -57,14 +53,5 @@ final class ChangeCapture {
      * @param root     the object's root, or {@code null} when the object is gone
      */
     record Touched(boolean reported, long classid, long objid, String root) {
-    }
-
-    private static String load(String resource) {
-        try (InputStream in = ChangeCapture.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing resource " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

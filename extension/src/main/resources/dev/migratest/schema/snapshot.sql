@@ -324,26 +324,7 @@ SELECT 'comment', NULL, NULL,
        ds.description,
        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        ds.classoid, ds.objoid, ds.objsubid,
-       CASE ds.classoid
-           WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN
-               'r' || coalesce((SELECT i.indrelid FROM pg_catalog.pg_index i WHERE i.indexrelid = ds.objoid), ds.objoid)
-           WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN
-               (SELECT CASE WHEN co.conrelid <> 0 THEN 'r' || co.conrelid ELSE 't' || co.contypid END
-                FROM pg_catalog.pg_constraint co WHERE co.oid = ds.objoid)
-           WHEN 'pg_catalog.pg_trigger'::pg_catalog.regclass THEN
-               (SELECT 'r' || tg.tgrelid FROM pg_catalog.pg_trigger tg WHERE tg.oid = ds.objoid)
-           WHEN 'pg_catalog.pg_policy'::pg_catalog.regclass THEN
-               (SELECT 'r' || pol.polrelid FROM pg_catalog.pg_policy pol WHERE pol.oid = ds.objoid)
-           WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass THEN
-               (SELECT 'r' || ru.ev_class FROM pg_catalog.pg_rewrite ru WHERE ru.oid = ds.objoid)
-           WHEN 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass THEN
-               (SELECT 'r' || st.stxrelid FROM pg_catalog.pg_statistic_ext st WHERE st.oid = ds.objoid)
-           WHEN 'pg_catalog.pg_type'::pg_catalog.regclass THEN 't' || ds.objoid
-           WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN 'p' || ds.objoid
-           WHEN 'pg_catalog.pg_namespace'::pg_catalog.regclass THEN 'n' || ds.objoid
-           WHEN 'pg_catalog.pg_event_trigger'::pg_catalog.regclass THEN 'v' || ds.objoid
-           WHEN 'pg_catalog.pg_extension'::pg_catalog.regclass THEN 'x' || ds.objoid
-       END
+       /*ROOT_OF(ds.classoid, ds.objoid)*/
 FROM pg_catalog.pg_description ds
 WHERE (ds.objoid >= 16384 OR ds.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass)
   -- an extension's comment is its script's, not the migration's
