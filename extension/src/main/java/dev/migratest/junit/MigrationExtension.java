@@ -8,6 +8,7 @@ import dev.migratest.migration.MigrationDefinitionException;
 import dev.migratest.migration.MigrationLoader;
 import dev.migratest.postgres.ExternalProvider;
 import dev.migratest.postgres.PostgresRequest;
+import dev.migratest.postgres.PostgresServer;
 import dev.migratest.postgres.ProviderSelector;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -90,7 +91,7 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
                 key -> new ClassRehearsal(plan, request, server(root, plan.settings(), request)), ClassRehearsal.class);
     }
 
-    private static dev.migratest.postgres.PostgresServer server(ExtensionContext root, Settings settings,
+    private static PostgresServer server(ExtensionContext root, Settings settings,
                                                                 PostgresRequest request) {
         return root.getStore(NAMESPACE).getOrComputeIfAbsent("server|" + settings.serverKey(request),
                 key -> ProvisionedServer.of(() -> ProviderSelector.start(ProviderSelector.candidates(

@@ -2,6 +2,8 @@ package dev.migratest.junit;
 
 import dev.migratest.postgres.PostgresServer;
 
+import java.util.function.Supplier;
+
 /**
  * A server, or why none could be had: kept in the root Store either way, so that a provider that failed is not tried
  * again for every migration of every class.
@@ -15,7 +17,7 @@ final class ProvisionedServer implements AutoCloseable {
         this.failure = failure;
     }
 
-    static ProvisionedServer of(java.util.function.Supplier<PostgresServer> start) {
+    static ProvisionedServer of(Supplier<PostgresServer> start) {
         try {
             return new ProvisionedServer(start.get(), null);
         } catch (RuntimeException e) {
