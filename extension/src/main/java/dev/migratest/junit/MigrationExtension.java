@@ -91,8 +91,7 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
                 key -> new ClassRehearsal(plan, request, server(root, plan.settings(), request)), ClassRehearsal.class);
     }
 
-    private static PostgresServer server(ExtensionContext root, Settings settings,
-                                                                PostgresRequest request) {
+    private static PostgresServer server(ExtensionContext root, Settings settings, PostgresRequest request) {
         return root.getStore(NAMESPACE).getOrComputeIfAbsent("server|" + settings.serverKey(request),
                 key -> ProvisionedServer.of(() -> ProviderSelector.start(ProviderSelector.candidates(
                         settings.provider(),
