@@ -12,7 +12,10 @@ class LoadPlannerTest {
 
     private static final ColumnType INT = ColumnType.of("integer", TypeCategory.INTEGER);
 
-    /** A table with an id PK and one integer FK column per reference {@code "col->table"}, nullable if {@code ?}. */
+    /**
+     * A table with an id PK and one integer FK column per reference {@code "col->table"}; a trailing {@code ?}
+     * makes it nullable, a trailing {@code ~} DEFERRABLE.
+     */
     private static Table table(String name, String... refs) {
         return table(name, false, refs);
     }
@@ -21,14 +24,16 @@ class LoadPlannerTest {
         List<Column> cols = new ArrayList<>();
         cols.add(Column.of("id", 1, INT, true));
         List<ForeignKey> fks = new ArrayList<>();
-        for (String ref : refs) {
+        for (String spec : refs) {
+            boolean deferrableKey = deferrable || spec.endsWith("~");
+            String ref = spec.endsWith("~") ? spec.substring(0, spec.length() - 1) : spec;
             boolean nullable = ref.endsWith("?");
             String r = nullable ? ref.substring(0, ref.length() - 1) : ref;
             String col = r.substring(0, r.indexOf("->"));
             String target = r.substring(r.indexOf("->") + 2);
             cols.add(Column.of(col, cols.size() + 1, INT, !nullable));
             fks.add(new ForeignKey(name + "_" + col + "_fkey", List.of(col), TableName.parse(target), List.of("id"),
-                    deferrable, false, false));
+                    deferrableKey, false, false));
         }
         return Table.of(TableName.parse(name), cols,
                 List.of(UniqueKey.of(name + "_pkey", UniqueKey.Kind.PRIMARY_KEY, "id")), fks);
@@ -180,5 +185,42 @@ class LoadPlannerTest {
                 List.of(), List.of(), List.of(), -1, OptionalLong.empty());
         assertThat(model(t).unsupportedColumns()).extracting(SchemaModel.UnsupportedColumn::message)
                 .containsExactly("public.places.attrs: type public.hstore is not supported; skip the table or give a value generator");
+    }
+
+    @Test
+    void cycleNeedingBothDeferralAndANullableBreak() {
+        // a ⇄ b only loads deferred (b's key is DEFERRABLE); a → c → a only through a's nullable key
+        SchemaModel m = model(table("a", "b_id->b", "c_id->c?"), table("b", "a_id->a~"), table("c", "a_id->a"));
+        LoadPlan plan = LoadPlanner.plan(m, Volume.defaultRows(10));
+        assertThat(plan.steps()).singleElement().satisfies(s -> {
+            assertThat(s.deferConstraints()).isTrue();
+            assertThat(s.tables()).extracting(t -> t.table().name().name()).containsExactly("b", "a", "c");
+            assertThat(s.updates()).extracting(u -> u.table().name() + "." + u.columns())
+                    .containsExactly("a.[c_id]");
+        });
+    }
+
+    @Test
+    void compositeKeyWithOneNullableColumnIsNulledThroughThatColumn() {
+        List<Column> cols = List.of(Column.of("id", 1, INT, true), Column.of("tenant", 2, INT, true),
+                Column.of("parent_id", 3, INT, false));
+        Table child = Table.of(TableName.parse("child"), cols, List.of(), List.of(ForeignKey.of("child_parent_fkey",
+                List.of("tenant", "parent_id"), TableName.parse("parent"), List.of("tenant", "id"))));
+        Table parent = table("parent", "child_id->child");
+        LoadPlan plan = LoadPlanner.plan(model(child, parent), Volume.defaultRows(3));
+        assertThat(plan.order()).containsExactly("public.child", "public.parent");
+        assertThat(plan.steps().get(0).updates()).singleElement()
+                .satisfies(u -> assertThat(u.columns()).containsExactly("parent_id"));
+    }
+
+    @Test
+    void matchFullKeyNeedsEveryColumnNullable() {
+        List<Column> cols = List.of(Column.of("id", 1, INT, true), Column.of("tenant", 2, INT, true),
+                Column.of("parent_id", 3, INT, false));
+        Table child = Table.of(TableName.parse("child"), cols, List.of(), List.of(new ForeignKey("child_parent_fkey",
+                List.of("tenant", "parent_id"), TableName.parse("parent"), List.of("tenant", "id"), false, false, true)));
+        assertThatThrownBy(() -> LoadPlanner.plan(model(child, table("parent")), Volume.defaultRows(3).rows("parent", 0)))
+                .hasMessage("public.child.tenant, parent_id: foreign key child_parent_fkey is NOT NULL and references "
+                        + "public.parent, which gets 0 rows. Fix: give public.parent rows, or give public.child 0 rows");
     }
 }
