@@ -231,8 +231,9 @@ public final class LoadPlanner {
                 .sorted(Comparator.comparing((Edge e) -> e.to()).thenComparing(e -> e.fk().name()))
                 .forEach(e -> hard.computeIfAbsent(e.from().name(), k -> new ArrayList<>()).add(e));
         List<Edge> cycle = null;
+        Set<TableName> done = new HashSet<>();
         for (TableName start : members) {
-            cycle = findCycle(start, hard, new LinkedHashSet<>(), new ArrayList<>());
+            cycle = findCycle(start, hard, new LinkedHashSet<>(), new ArrayList<>(), done);
             if (cycle != null) {
                 break;
             }
@@ -260,22 +261,27 @@ public final class LoadPlanner {
                 "make one of these foreign keys nullable or DEFERRABLE, or give the tables of the cycle 0 rows");
     }
 
+    /** Depth-first search; {@code done} holds nodes fully explored without finding a cycle. */
     private static List<Edge> findCycle(TableName at, Map<TableName, List<Edge>> hard, LinkedHashSet<TableName> path,
-                                        List<Edge> edges) {
+                                        List<Edge> edges, Set<TableName> done) {
         if (path.contains(at)) {
             List<TableName> p = new ArrayList<>(path);
             return new ArrayList<>(edges.subList(p.indexOf(at), edges.size()));
         }
+        if (done.contains(at)) {
+            return null;
+        }
         path.add(at);
         for (Edge e : hard.getOrDefault(at, List.of())) {
             edges.add(e);
-            List<Edge> found = findCycle(e.to(), hard, path, edges);
+            List<Edge> found = findCycle(e.to(), hard, path, edges, done);
             if (found != null) {
                 return found;
             }
             edges.remove(edges.size() - 1);
         }
         path.remove(at);
+        done.add(at);
         return null;
     }
 }
