@@ -1,0 +1,202 @@
+package dev.migratest.datagen;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.postgresql.PGConnection;
+
+/**
+ * Fills fresh, empty tables following a {@link LoadPlan}: generated rows streamed through COPY (text format), a
+ * plan step as soon as the steps it references are loaded, up to {@link #threads} steps at once, each on its own
+ * connection; then the step's deferred updates, then sequences moved past datagen-written serial/identity values.
+ * The same seed and schema give the same rows whatever the thread count.
+ *
+ * <pre>{@code
+ * LoadReport report = DataLoader.seed(42).load(dataSource::getConnection, model, plan);
+ * }</pre>
+ */
+public final class DataLoader {
+
+    private final long seed;
+    private final int threads;
+    private final double edgeFraction;
+
+    private DataLoader(long seed, int threads, double edgeFraction) {
+        this.seed = seed;
+        this.threads = threads;
+        this.edgeFraction = edgeFraction;
+    }
+
+    /** A loader for this seed, one thread per core, 1 % of rows after the first ones getting edge values. */
+    public static DataLoader seed(long seed) {
+        return new DataLoader(seed, Runtime.getRuntime().availableProcessors(), 0.01);
+    }
+
+    /** How many steps load at once (each on its own connection); at least 1. */
+    public DataLoader threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        return new DataLoader(seed, threads, edgeFraction);
+    }
+
+    /** The fraction of rows (after the first ones, which hold every edge value once) that get edge values. */
+    public DataLoader edgeFraction(double edgeFraction) {
+        if (!(edgeFraction >= 0 && edgeFraction <= 1)) {
+            throw new IllegalArgumentException("edgeFraction must be in [0, 1], was " + edgeFraction);
+        }
+        return new DataLoader(seed, threads, edgeFraction);
+    }
+
+    /**
+     * Loads {@code plan} into empty tables. Throws {@link DatagenException} with every problem found before loading
+     * anything (values that cannot be unique or satisfy a CHECK, unsupported types…), or with the failures of the
+     * load itself.
+     */
+    public LoadReport load(ConnectionSource source, SchemaModel model, LoadPlan plan) throws SQLException {
+        long start = System.nanoTime();
+        List<String> notes = new ArrayList<>();
+        Map<TableName, TableGenerator> generators;
+        try (Connection c = source.open()) {
+            generators = new GeneratorFactory(seed, edgeFraction, new PostgresCandidateFilter(c)).build(plan, notes);
+        }
+        List<LoadReport.TableLoaded> loaded = Collections.synchronizedList(new ArrayList<>());
+        List<DatagenException.Problem> failures = Collections.synchronizedList(new ArrayList<>());
+        Map<TableName, Integer> stepOf = new HashMap<>();
+        for (int i = 0; i < plan.steps().size(); i++) {
+            for (LoadPlan.TableLoad t : plan.steps().get(i).tables()) {
+                stepOf.put(t.table().name(), i);
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "migratest-datagen-load");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<CompletableFuture<Boolean>> done = new ArrayList<>();
+            for (int i = 0; i < plan.steps().size(); i++) {
+                LoadPlan.Step step = plan.steps().get(i);
+                int self = i;
+                List<CompletableFuture<Boolean>> deps = step.tables().stream()
+                        .flatMap(t -> t.table().foreignKeys().stream().map(ForeignKey::referencedTable))
+                        .map(stepOf::get).filter(j -> j != null && j != self).distinct().map(done::get).toList();
+                done.add(CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenApplyAsync(ignored -> {
+                    if (deps.stream().anyMatch(d -> !d.join())) {
+                        return false; // a referenced table failed: its failure is reported
+                    }
+                    try {
+                        loadStep(source, step, generators, loaded);
+                        return true;
+                    } catch (SQLException | IOException | RuntimeException e) {
+                        String tables = String.join(", ", step.tables().stream().map(t -> t.table().name().toString()).toList());
+                        failures.add(new DatagenException.Problem(tables, null, "loading failed: " + e.getMessage(),
+                                "see the message; datagen expects fresh, empty tables"));
+                        return false;
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow();
+        }
+        if (!failures.isEmpty()) {
+            throw new DatagenException(failures);
+        }
+        List<LoadReport.TableLoaded> ordered = plan.tables().stream()
+                .flatMap(t -> loaded.stream().filter(l -> l.table().equals(t.table().name())))
+                .toList();
+        return new LoadReport(ordered, notes, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void loadStep(ConnectionSource source, LoadPlan.Step step, Map<TableName, TableGenerator> generators,
+                                 List<LoadReport.TableLoaded> loaded) throws SQLException, IOException {
+        List<TableGenerator> tables = step.tables().stream().map(t -> generators.get(t.table().name()))
+                .filter(g -> g != null).toList();
+        if (tables.isEmpty()) {
+            return;
+        }
+        try (Connection c = source.open()) {
+            c.setAutoCommit(!step.deferConstraints());
+            if (step.deferConstraints()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET CONSTRAINTS ALL DEFERRED");
+                }
+            }
+            for (TableGenerator g : tables) {
+                long t0 = System.nanoTime();
+                long rows = c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(g.copySql(), new RowReader(g::appendCopyRow, 0, g.rows()), 64 * 1024);
+                loaded.add(new LoadReport.TableLoaded(g.table().name(), rows, (System.nanoTime() - t0) / 1e9));
+            }
+            for (LoadPlan.DeferredUpdate u : step.updates()) {
+                TableGenerator g = generators.get(u.table());
+                if (g != null) {
+                    update(c, g, u);
+                }
+            }
+            for (TableGenerator g : tables) {
+                moveSequences(c, g);
+            }
+            if (step.deferConstraints()) {
+                c.commit();
+            }
+        }
+    }
+
+    /** Sets the keys loaded as NULL: COPY (key, value) pairs into a temporary table, then one UPDATE … FROM. */
+    private static void update(Connection c, TableGenerator g, LoadPlan.DeferredUpdate u) throws SQLException, IOException {
+        UniqueKey key = GeneratorFactory.updateKey(g.table(), u);
+        List<String> columns = Stream.concat(key.columns().stream(), u.columns().stream()).toList();
+        List<String> quoted = columns.stream().map(TableName::quote).toList();
+        String target = g.table().name().sql();
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS pg_temp._migratest_update");
+            st.execute("CREATE TEMP TABLE _migratest_update AS SELECT " + String.join(", ", quoted) + " FROM "
+                    + target + " WITH NO DATA");
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY pg_temp._migratest_update (" + String.join(", ", quoted) + ") FROM STDIN",
+                    new RowReader((row, out) -> {
+                        for (int i = 0; i < columns.size(); i++) {
+                            if (i > 0) {
+                                out.append('\t');
+                            }
+                            CopyText.appendField(out, g.value(columns.get(i), row));
+                        }
+                        out.append('\n');
+                    }, 0, g.rows()), 64 * 1024);
+            st.execute("UPDATE " + target + " AS _mt_t SET "
+                    + String.join(", ", u.columns().stream().map(col -> TableName.quote(col) + " = _mt_u." + TableName.quote(col)).toList())
+                    + " FROM pg_temp._migratest_update AS _mt_u WHERE "
+                    + String.join(" AND ", key.columns().stream().map(col -> "_mt_t." + TableName.quote(col) + " = _mt_u." + TableName.quote(col)).toList()));
+            st.execute("DROP TABLE pg_temp._migratest_update");
+        }
+    }
+
+    /** Serial and identity BY DEFAULT columns that datagen wrote: the next nextval must not collide. */
+    private static void moveSequences(Connection c, TableGenerator g) throws SQLException {
+        for (Column col : g.copyColumns()) {
+            if (!col.serial() && col.identity() != Column.Identity.BY_DEFAULT) {
+                continue;
+            }
+            String sql = "SELECT setval(pg_get_serial_sequence(?, ?), m) FROM (SELECT max(" + TableName.quote(col.name())
+                    + ") AS m FROM " + g.table().name().sql() + ") s WHERE m IS NOT NULL AND m > 0";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, g.table().name().sql());
+                ps.setString(2, col.name());
+                ps.execute();
+            }
+        }
+    }
+}
