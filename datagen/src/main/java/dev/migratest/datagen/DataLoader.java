@@ -135,6 +135,7 @@ public final class DataLoader {
                 }
             }
             for (TableGenerator g : tables) {
+                restartSequences(c, g);
                 long t0 = System.nanoTime();
                 long rows = c.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn(g.copySql(), new RowReader(g::appendCopyRow, 0, g.rows()), 64 * 1024);
@@ -181,6 +182,30 @@ public final class DataLoader {
                     + " FROM pg_temp._migratest_update AS _mt_u WHERE "
                     + String.join(" AND ", key.columns().stream().map(col -> "_mt_t." + TableName.quote(col) + " = _mt_u." + TableName.quote(col)).toList()));
             st.execute("DROP TABLE pg_temp._migratest_update");
+        }
+    }
+
+    /**
+     * Identity and serial columns PostgreSQL fills: restart their sequence at 1 so that row i gets i + 1, the value
+     * the generators give foreign keys that reference it. Refuses an increment other than 1.
+     */
+    private static void restartSequences(Connection c, TableGenerator g) throws SQLException {
+        for (Column col : g.table().columns()) {
+            if (!GeneratorFactory.sequenceFilled(col)) {
+                continue;
+            }
+            String sql = "SELECT s.seqincrement, setval(s.seqrelid, 1, false) FROM pg_sequence s"
+                    + " WHERE s.seqrelid = pg_get_serial_sequence(?, ?)::regclass";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, g.table().name().sql());
+                ps.setString(2, col.name());
+                try (var rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) != 1) {
+                        throw new SQLException(g.table().name() + "." + col.name() + ": its sequence increments by "
+                                + rs.getLong(1) + "; datagen needs 1 to know the values PostgreSQL gives");
+                    }
+                }
+            }
         }
     }
 

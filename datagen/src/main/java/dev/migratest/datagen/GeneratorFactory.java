@@ -153,10 +153,25 @@ final class GeneratorFactory {
                 }
             }
         }
+        for (Column c : t.columns()) {
+            if (sequenceFilled(c)) {
+                // PostgreSQL fills it from a sequence the loader restarts at 1: row i gets i + 1
+                values.put(c.name(), row -> String.valueOf(row + 1));
+            }
+        }
         return new TableGenerator(t, n, copyColumns, values, nullInCopy);
     }
 
     /** A unique key made only of foreign key columns: one key → parent row = row; several → mixed radix. */
+    /**
+     * An identity or serial column PostgreSQL fills: foreign keys may reference it (identity ALWAYS cannot be
+     * written by COPY), so its values must be known: the loader restarts its sequence, making them 1, 2, 3…
+     */
+    static boolean sequenceFilled(Column c) {
+        return c.fill() == Column.Fill.POSTGRES && c.generated() == Column.Generated.NONE
+                && (c.identity() != Column.Identity.NONE || c.serial()) && c.type().category() == TypeCategory.INTEGER;
+    }
+
     private static void keyOfForeignKeys(Table t, UniqueKey key, Map<String, ForeignKey> fkOf, Map<TableName, Long> rows,
                                          long n, Map<ForeignKey, Pick> picks, List<DatagenException.Problem> problems) {
         List<ForeignKey> fks = key.columns().stream().map(fkOf::get).distinct().toList();
