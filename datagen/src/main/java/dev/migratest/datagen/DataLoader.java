@@ -91,7 +91,8 @@ public final class DataLoader {
                 int self = i;
                 List<CompletableFuture<Boolean>> deps = step.tables().stream()
                         .flatMap(t -> t.table().foreignKeys().stream().map(ForeignKey::referencedTable))
-                        .map(stepOf::get).filter(j -> j != null && j != self).distinct().map(done::get).toList();
+                        // earlier steps only: a key to a later (0-row) table stays NULL and waits for nothing
+                        .map(stepOf::get).filter(j -> j != null && j < self).distinct().map(done::get).toList();
                 done.add(CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenApplyAsync(ignored -> {
                     if (deps.stream().anyMatch(d -> !d.join())) {
                         return false; // a referenced table failed: its failure is reported

@@ -29,6 +29,7 @@ final class GeneratorFactory {
     private final double edgeFraction;
     private final CandidateFilter filter;
     private final ValuePools pools;
+    private final Map<TableName, Table> tables = new HashMap<>();
 
     GeneratorFactory(long seed, double edgeFraction, CandidateFilter filter) {
         if (!(edgeFraction >= 0 && edgeFraction <= 1)) {
@@ -44,6 +45,8 @@ final class GeneratorFactory {
     Map<TableName, TableGenerator> build(LoadPlan plan, List<String> notes) {
         Map<TableName, Long> rows = new HashMap<>();
         plan.tables().forEach(t -> rows.put(t.table().name(), t.rows()));
+        tables.clear();
+        plan.tables().forEach(t -> tables.put(t.table().name(), t.table()));
         Map<TableName, TableGenerator> generators = new TreeMap<>();
         List<DatagenException.Problem> problems = new ArrayList<>();
         for (LoadPlan.TableLoad load : plan.tables()) {
@@ -139,6 +142,15 @@ final class GeneratorFactory {
                 values.put(c.name(), row -> null);
             } else if (fkOf.containsKey(c.name())) {
                 ForeignKey fk = fkOf.get(c.name());
+                String refColumn = fk.referencedColumns().get(fk.columns().indexOf(c.name()));
+                Column ref = tables.get(fk.referencedTable()).column(refColumn).orElse(null);
+                if (ref == null || ref.fill() == Column.Fill.POSTGRES && !sequenceFilled(ref)) {
+                    problems.add(new DatagenException.Problem(tn, c.name(), "foreign key " + fk.name()
+                            + " references " + fk.referencedTable() + "." + refColumn
+                            + ", whose values PostgreSQL computes (generated column), so datagen cannot know them",
+                            "give " + tn + " 0 rows, or drop the foreign key while loading"));
+                    continue;
+                }
                 values.put(c.name(), foreignKey(t, c, fk, picks.getOrDefault(fk, new Pick(Pick.HASH, 1)),
                         rows.get(fk.referencedTable()), generators));
             } else if (c.type().unsupported()) {
