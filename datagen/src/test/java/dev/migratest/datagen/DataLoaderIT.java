@@ -242,6 +242,33 @@ class DataLoaderIT {
         assertThat(a.values()).doesNotContainNull();
     }
 
+    @Test
+    void reportsAColumnNoValueCanSatisfyBeforeLoadingAnything() throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE impossible");
+        }
+        DataSource ds = postgres.getDatabase("postgres", "impossible");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE odd (id int PRIMARY KEY, x int NOT NULL CONSTRAINT odd_x_never CHECK (x > 5 AND x < 0),"
+                    + " flag boolean UNIQUE)");
+        }
+        SchemaModel m = introspect(ds);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataLoader.seed(1)
+                        .load(ds::getConnection, m, LoadPlanner.plan(m, Volume.defaultRows(10))))
+                .isInstanceOf(DatagenException.class)
+                .hasMessageContaining("public.odd.x: none of")
+                .hasMessageContaining("constraint odd_x_never CHECK (((x > 5) AND (x < 0)))")
+                .hasMessageContaining("public.odd.flag: unique key odd_flag_key needs 10 distinct values but boolean can hold only 2");
+        assertThat(count(ds, "SELECT count(*) FROM odd")).isZero();
+    }
+
+    private static long count(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static Map<String, String> checksums(DataSource ds, SchemaModel m) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
