@@ -7,6 +7,7 @@ import dev.migratest.runner.PhaseResult;
 import dev.migratest.runner.StatementResult;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -59,6 +60,11 @@ public final class MigrationCycle {
     /** Schema after the second UP against the schema after the first; empty when UP is repeatable. */
     public List<String> reupVsUp() {
         return result.reupVsUp();
+    }
+
+    /** Rows present per table ({@code schema.table}) when the migration ran; empty when no data was loaded. */
+    public Map<String, Long> rows() {
+        return result.rows();
     }
 
     /** The full record, as the report sees it. */

@@ -44,6 +44,10 @@ public @interface MigrationTest {
     String COLUMN_ORDER_PROPERTY = "migratest.columnOrder";
     String KEEP_FAILED_DATABASE_PROPERTY = "migratest.keepFailedDatabase";
     String REPORT_DIR_PROPERTY = "migratest.reportDir";
+    String ROWS_PROPERTY = "migratest.rows";
+    /** Comma-separated {@code table=rows} entries, e.g. {@code orders=50000,public.users=10000}. */
+    String TABLE_ROWS_PROPERTY = "migratest.tableRows";
+    String SEED_PROPERTY = "migratest.seed";
     /** Environment variables read when neither attribute nor system property gives the external server. */
     String POSTGRES_URL_ENV = "MIGRATEST_POSTGRES_URL";
     String POSTGRES_USER_ENV = "MIGRATEST_POSTGRES_USER";
@@ -88,4 +92,16 @@ public @interface MigrationTest {
 
     /** Keeps the database of a failed migration (and an embedded server) alive after the run, URL printed. */
     boolean keepFailedDatabase() default false;
+
+    /**
+     * Rows of synthetic data per table (0: tables stay empty). Before each migration's UP, tables that are still
+     * empty are filled up to this volume (new tables get data; tables holding rows are not reloaded).
+     */
+    long rows() default 0;
+
+    /** Per-table volumes, {@code "orders=50000"}; a table not created yet waits for its migration. */
+    String[] tableRows() default {};
+
+    /** The seed of the synthetic data: the same seed and schema give the same rows on every run. */
+    long seed() default 1;
 }

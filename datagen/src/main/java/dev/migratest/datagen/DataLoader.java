@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,16 +32,19 @@ public final class DataLoader {
     private final long seed;
     private final int threads;
     private final double edgeFraction;
+    /** The tables to write; null for every table of the plan. The others only serve as parents of foreign keys. */
+    private final Set<TableName> only;
 
-    private DataLoader(long seed, int threads, double edgeFraction) {
+    private DataLoader(long seed, int threads, double edgeFraction, Set<TableName> only) {
         this.seed = seed;
         this.threads = threads;
         this.edgeFraction = edgeFraction;
+        this.only = only;
     }
 
     /** A loader for this seed, one thread per core, 1 % of rows after the first ones getting edge values. */
     public static DataLoader seed(long seed) {
-        return new DataLoader(seed, Runtime.getRuntime().availableProcessors(), 0.01);
+        return new DataLoader(seed, Runtime.getRuntime().availableProcessors(), 0.01, null);
     }
 
     /** How many steps load at once (each on its own connection); at least 1. */
@@ -48,7 +52,15 @@ public final class DataLoader {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
-        return new DataLoader(seed, threads, edgeFraction);
+        return new DataLoader(seed, threads, edgeFraction, only);
+    }
+
+    /**
+     * Writes only these tables; the plan's other tables are taken as already loaded with the plan's row counts (and
+     * this seed), so that foreign keys into them point at rows that exist. Used to top up a schema that grew.
+     */
+    public DataLoader only(Set<TableName> tables) {
+        return new DataLoader(seed, threads, edgeFraction, Set.copyOf(tables));
     }
 
     /** The fraction of rows (after the first ones, which hold every edge value once) that get edge values. */
@@ -56,7 +68,7 @@ public final class DataLoader {
         if (!(edgeFraction >= 0 && edgeFraction <= 1)) {
             throw new IllegalArgumentException("edgeFraction must be in [0, 1], was " + edgeFraction);
         }
-        return new DataLoader(seed, threads, edgeFraction);
+        return new DataLoader(seed, threads, edgeFraction, only);
     }
 
     /**
@@ -98,7 +110,7 @@ public final class DataLoader {
                         return false; // a referenced table failed: its failure is reported
                     }
                     try {
-                        loadStep(source, step, generators, loaded);
+                        loadStep(source, step, generators, loaded, only);
                         return true;
                     } catch (SQLException | IOException | RuntimeException e) {
                         String tables = String.join(", ", step.tables().stream().map(t -> t.table().name().toString()).toList());
@@ -122,9 +134,10 @@ public final class DataLoader {
     }
 
     private static void loadStep(ConnectionSource source, LoadPlan.Step step, Map<TableName, TableGenerator> generators,
-                                 List<LoadReport.TableLoaded> loaded) throws SQLException, IOException {
+                                 List<LoadReport.TableLoaded> loaded, Set<TableName> only)
+            throws SQLException, IOException {
         List<TableGenerator> tables = step.tables().stream().map(t -> generators.get(t.table().name()))
-                .filter(g -> g != null).toList();
+                .filter(g -> g != null && (only == null || only.contains(g.table().name()))).toList();
         if (tables.isEmpty()) {
             return;
         }
@@ -144,7 +157,7 @@ public final class DataLoader {
             }
             for (LoadPlan.DeferredUpdate u : step.updates()) {
                 TableGenerator g = generators.get(u.table());
-                if (g != null) {
+                if (g != null && tables.contains(g)) {
                     update(c, g, u);
                 }
             }

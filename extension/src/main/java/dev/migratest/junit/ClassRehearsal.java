@@ -23,7 +23,7 @@ final class ClassRehearsal implements AutoCloseable {
         Settings settings = plan.settings();
         String label = plan.testClass().substring(plan.testClass().lastIndexOf('.') + 1);
         this.rehearsal = new HistoryRehearsal(server, label, plan.loaded().migrations(), settings.columnOrder(),
-                settings.keepFailedDatabase(), settings.snapshotMode());
+                settings.keepFailedDatabase(), settings.snapshotMode(), settings.volume());
         this.header = new ReportHeader(server.version(), server.providerName(), plan.loaded().location());
     }
 

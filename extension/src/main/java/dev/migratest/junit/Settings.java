@@ -4,13 +4,16 @@ import dev.migratest.MigrationTest;
 import dev.migratest.migration.Layout;
 import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.postgres.ProviderChoice;
+import dev.migratest.runner.DataVolume;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SchemaTracker;
 import dev.migratest.schema.SnapshotMode;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -18,7 +21,7 @@ import java.util.stream.Collectors;
 record Settings(String location, Layout layout, ProviderChoice provider, List<PostgresRequest> postgres,
                 boolean fast, String postgresUrl, String postgresUser,
                 String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
-                boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode) {
+                boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume) {
 
     static Settings of(MigrationTest a) {
         String location = firstNonBlank(System.getProperty(MigrationTest.LOCATION_PROPERTY), a.location(),
@@ -40,7 +43,9 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 bool(MigrationTest.KEEP_FAILED_DATABASE_PROPERTY, a.keepFailedDatabase()),
                 Path.of(firstNonBlank(System.getProperty(MigrationTest.REPORT_DIR_PROPERTY),
                         MigrationTest.DEFAULT_REPORT_DIR)),
-                enumValue(SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class));
+                enumValue(SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class),
+                new DataVolume(number(MigrationTest.ROWS_PROPERTY, a.rows()), tableRows(a.tableRows()),
+                        number(MigrationTest.SEED_PROPERTY, a.seed())));
     }
 
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */
@@ -57,6 +62,35 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         List<PostgresRequest> requests = texts.stream().map(PostgresRequest::parse)
                 .filter(r -> !r.any()).distinct().collect(Collectors.toList());
         return requests.isEmpty() ? List.of(PostgresRequest.ANY) : List.copyOf(requests);
+    }
+
+    private static long number(String property, long annotated) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) return annotated;
+        try {
+            return Long.parseLong(value.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("System property " + property + "='" + value + "' is not a whole number;"
+                    + " expected e.g. 100000", e);
+        }
+    }
+
+    /** The property wins; entries are {@code table=rows}. */
+    private static Map<String, Long> tableRows(String[] annotated) {
+        String property = System.getProperty(MigrationTest.TABLE_ROWS_PROPERTY);
+        List<String> entries = property != null && !property.isBlank()
+                ? Arrays.asList(property.split(",")) : Arrays.asList(annotated);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String entry : entries) {
+            String[] pair = entry.split("=", 2);
+            try {
+                rows.put(pair[0].trim(), Long.parseLong(pair[1].trim().replace("_", "")));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("tableRows entry '" + entry + "' is not table=rows;"
+                        + " expected e.g. orders=50000", e);
+            }
+        }
+        return rows;
     }
 
     private static boolean bool(String property, boolean annotated) {

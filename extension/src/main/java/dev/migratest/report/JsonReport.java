@@ -60,6 +60,8 @@ public final class JsonReport {
         strings(schemaDiff.putArray("reupVsUp"), r.reupVsUp());
         m.putArray("dataDiff");
         m.putArray("findings");
+        ObjectNode rows = m.putObject("rows");
+        r.rows().forEach(rows::put);
         return m;
     }
 

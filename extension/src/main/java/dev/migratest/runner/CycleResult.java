@@ -2,7 +2,10 @@ package dev.migratest.runner;
 
 import dev.migratest.migration.Migration;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,13 +19,27 @@ import java.util.Optional;
  * @param phases        the phases that ran, in order
  * @param downVsBefore  schema after DOWN compared with the schema before UP: one line per difference
  * @param reupVsUp      schema after the second UP compared with the schema after the first UP
+ * @param rows          rows present per table ({@code schema.table}) when the migration ran, after data was loaded
  */
 public record CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
-                          List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp) {
+                          List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp,
+                          Map<String, Long> rows) {
     public CycleResult {
         phases = List.copyOf(phases);
         downVsBefore = List.copyOf(downVsBefore);
         reupVsUp = List.copyOf(reupVsUp);
+        rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+    }
+
+    public CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
+                       List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp) {
+        this(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp, Map.of());
+    }
+
+    /** The same result, with the rows that were present when it ran. */
+    CycleResult withRows(Map<String, Long> present) {
+        return new CycleResult(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp,
+                present);
     }
 
     static CycleResult skipped(Migration migration, String reason, List<PhaseResult> phases) {

@@ -1,5 +1,6 @@
 package dev.migratest.runner;
 
+import dev.migratest.datagen.TopUp;
 import dev.migratest.migration.Migration;
 import dev.migratest.postgres.Database;
 import dev.migratest.postgres.PostgresServer;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rehearses a whole history in order on one scratch database: migration k runs on a database holding migrations
@@ -25,6 +27,7 @@ public final class HistoryRehearsal implements AutoCloseable {
     private final List<Migration> migrations;
     private final boolean keepFailedDatabase;
     private final SnapshotMode snapshotMode;
+    private final DataVolume volume;
     private final CycleRunner cycleRunner;
     private final ScriptExecutor executor = new ScriptExecutor();
     private final List<CycleResult> results = new ArrayList<>();
@@ -38,7 +41,13 @@ public final class HistoryRehearsal implements AutoCloseable {
 
     public HistoryRehearsal(PostgresServer server, String label, List<Migration> migrations, ColumnOrder columnOrder,
                             boolean keepFailedDatabase, SnapshotMode snapshotMode) {
+        this(server, label, migrations, columnOrder, keepFailedDatabase, snapshotMode, DataVolume.NONE);
+    }
+
+    public HistoryRehearsal(PostgresServer server, String label, List<Migration> migrations, ColumnOrder columnOrder,
+                            boolean keepFailedDatabase, SnapshotMode snapshotMode, DataVolume volume) {
         this.snapshotMode = snapshotMode;
+        this.volume = volume;
         this.server = server;
         this.label = label;
         this.migrations = List.copyOf(migrations);
@@ -72,7 +81,16 @@ public final class HistoryRehearsal implements AutoCloseable {
         Migration migration = migrations.get(index);
         if (blockedReason == null) reachStateBefore(index);
         if (blockedReason != null) return CycleResult.skipped(migration, blockedReason, List.of());
-        CycleResult result = cycleRunner.rehearse(migration, connection, schema);
+        Map<String, Long> rows;
+        try {
+            rows = topUp();
+        } catch (SQLException | RuntimeException e) {
+            dirty = true;
+            return new CycleResult(migration, Outcome.FAILED, null, migration.displayName()
+                    + ": the data for its rehearsal could not be loaded before UP: " + e.getMessage(), null,
+                    List.of(), List.of(), List.of());
+        }
+        CycleResult result = cycleRunner.rehearse(migration, connection, schema).withRows(rows);
         if (result.outcome() == Outcome.FAILED) {
             dirty = true;
             if (keepFailedDatabase) keepForInspection(result);
@@ -80,6 +98,12 @@ public final class HistoryRehearsal implements AutoCloseable {
             applied = index + 1;
         }
         return result;
+    }
+
+    /** Fills the tables that are still empty up to their volume; the rows each table holds then. */
+    private Map<String, Long> topUp() throws SQLException {
+        if (!volume.loadsData()) return Map.of();
+        return new TopUp(volume.defaultRows(), volume.perTable(), volume.seed()).run(database::connect);
     }
 
     /** Makes sure the database holds exactly migrations 0…index-1, rebuilding it when a failure left it unknown. */

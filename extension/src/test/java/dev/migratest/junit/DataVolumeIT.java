@@ -1,0 +1,84 @@
+package dev.migratest.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migratest.MigrationCycle;
+import dev.migratest.MigrationCycleTest;
+import dev.migratest.MigrationTest;
+import dev.migratest.postgres.ProviderChoice;
+import dev.migratest.runner.Phase;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static dev.migratest.MigrationAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/** Migrations rehearsed on tables that hold data: each table is filled when it first exists, never reloaded. */
+class DataVolumeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, Double> INDEX_BUILD_MS = new ConcurrentHashMap<>();
+
+    @MigrationTest(location = "classpath:fixtures/with_data", provider = ProviderChoice.EMBEDDED, rows = 2000,
+            tableRows = "orders=5000")
+    static class SmallVolume {
+        @MigrationCycleTest
+        void rehearse(MigrationCycle cycle) {
+            assertThat(cycle).passed().restoredTheSchema().reupMatchesUp();
+            record(cycle, "small");
+        }
+    }
+
+    @MigrationTest(location = "classpath:fixtures/with_data", provider = ProviderChoice.EMBEDDED, rows = 2000,
+            tableRows = "orders=200000")
+    static class LargeVolume {
+        @MigrationCycleTest
+        void rehearse(MigrationCycle cycle) {
+            assertThat(cycle).passed().restoredTheSchema().reupMatchesUp();
+            record(cycle, "large");
+        }
+    }
+
+    private static void record(MigrationCycle cycle, String volume) {
+        if (cycle.name().equals("index_orders_created_at")) {
+            INDEX_BUILD_MS.put(volume, cycle.statements(Phase.UP).get(0).durationMs());
+        }
+    }
+
+    @Test
+    void tablesAreFilledWhenTheyFirstExistAndTheReportSaysHowManyRowsEachMigrationMet() throws Exception {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(SmallVolume.class)).execute()
+                .testEvents();
+
+        tests.assertStatistics(s -> s.started(3).succeeded(3));
+        JsonNode migrations = JSON.readTree(Files.readString(
+                Path.of("target/migratest/" + SmallVolume.class.getName() + ".json"))).get("migrations");
+        assertThat(migrations.get(0).get("rows").size()).as("no table exists before V1").isZero();
+        assertThat(migrations.get(1).get("rows").get("public.users").asLong()).isEqualTo(2000);
+        assertThat(migrations.get(1).get("rows").has("public.orders")).isFalse();
+        assertThat(migrations.get(2).get("rows").get("public.users").asLong()).isEqualTo(2000);
+        assertThat(migrations.get(2).get("rows").get("public.orders").asLong()).isEqualTo(5000);
+    }
+
+    /**
+     * The same index build at 5 000 and 200 000 rows: both durations are measured and reported (printed here); the
+     * comparison is for people and BENCHMARKS.md, not an assertion, because these machines are shared and noisy.
+     */
+    @Test
+    void theSameMigrationIsMeasuredAtTwoVolumes() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(SmallVolume.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(3));
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(LargeVolume.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(3));
+
+        assertThat(INDEX_BUILD_MS).containsKeys("small", "large");
+        System.out.printf("[migratest] CREATE INDEX orders_created_at_idx: %.1f ms at 5 000 rows, %.1f ms at 200 000 rows%n",
+                INDEX_BUILD_MS.get("small"), INDEX_BUILD_MS.get("large"));
+    }
+}
