@@ -45,7 +45,7 @@ public @interface MigrationTest {
     String KEEP_FAILED_DATABASE_PROPERTY = "migratest.keepFailedDatabase";
     String REPORT_DIR_PROPERTY = "migratest.reportDir";
     String ROWS_PROPERTY = "migratest.rows";
-    /** Comma-separated {@code table=rows} entries, e.g. {@code orders=50000,public.users=10000}. */
+    /** Comma-separated {@code table=rows} or {@code table=perParent/parent} entries, e.g. {@code orders=3/users,users=1000}. */
     String TABLE_ROWS_PROPERTY = "migratest.tableRows";
     String SEED_PROPERTY = "migratest.seed";
     /** Environment variables read when neither attribute nor system property gives the external server. */
@@ -99,7 +99,10 @@ public @interface MigrationTest {
      */
     long rows() default 0;
 
-    /** Per-table volumes, {@code "orders=50000"}; a table not created yet waits for its migration. */
+    /**
+     * Per-table volumes: {@code "orders=50000"}, or rows per parent row, {@code "orders=3/users"}; a table not created
+     * yet waits for its migration.
+     */
     String[] tableRows() default {};
 
     /** The seed of the synthetic data: the same seed and schema give the same rows on every run. */

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 public final class TopUp {
     private final long defaultRows;
     private final Map<String, Long> perTable;
+    private final Map<String, Volume.Ratio> ratios;
     private final long seed;
 
     /**
@@ -22,8 +23,14 @@ public final class TopUp {
      *                 wait for the migration that creates them
      */
     public TopUp(long defaultRows, Map<String, Long> perTable, long seed) {
+        this(defaultRows, perTable, Map.of(), seed);
+    }
+
+    /** @param ratios rows per parent row, e.g. {@code orders → (users, 3)}: applied once both tables exist */
+    public TopUp(long defaultRows, Map<String, Long> perTable, Map<String, Volume.Ratio> ratios, long seed) {
         this.defaultRows = defaultRows;
         this.perTable = Map.copyOf(perTable);
+        this.ratios = Map.copyOf(ratios);
         this.seed = seed;
     }
 
@@ -36,6 +43,12 @@ public final class TopUp {
         Volume effective = Volume.defaultRows(defaultRows);
         for (Map.Entry<String, Long> wanted : perTable.entrySet()) {
             if (exists(model, wanted.getKey())) effective = effective.rows(wanted.getKey(), wanted.getValue());
+        }
+        for (Map.Entry<String, Volume.Ratio> wanted : ratios.entrySet()) {
+            Volume.Ratio ratio = wanted.getValue();
+            if (exists(model, wanted.getKey()) && exists(model, ratio.parent())) {
+                effective = effective.ratio(wanted.getKey(), ratio.perParent(), ratio.parent());
+            }
         }
         Set<TableName> empty = new TreeSet<>();
         for (Table table : model.tables()) {

@@ -4,6 +4,7 @@ import dev.migratest.MigrationTest;
 import dev.migratest.migration.Layout;
 import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.postgres.ProviderChoice;
+import dev.migratest.datagen.Volume;
 import dev.migratest.runner.DataVolume;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SchemaTracker;
@@ -44,7 +45,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 Path.of(firstNonBlank(System.getProperty(MigrationTest.REPORT_DIR_PROPERTY),
                         MigrationTest.DEFAULT_REPORT_DIR)),
                 enumValue(SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class),
-                new DataVolume(number(MigrationTest.ROWS_PROPERTY, a.rows()), tableRows(a.tableRows()),
+                dataVolume(number(MigrationTest.ROWS_PROPERTY, a.rows()), a.tableRows(),
                         number(MigrationTest.SEED_PROPERTY, a.seed())));
     }
 
@@ -75,22 +76,30 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         }
     }
 
-    /** The property wins; entries are {@code table=rows}. */
-    private static Map<String, Long> tableRows(String[] annotated) {
+    /** The property wins; entries are {@code table=rows} or {@code table=perParent/parent} ("orders=3/users"). */
+    private static DataVolume dataVolume(long rows, String[] annotated, long seed) {
         String property = System.getProperty(MigrationTest.TABLE_ROWS_PROPERTY);
         List<String> entries = property != null && !property.isBlank()
                 ? Arrays.asList(property.split(",")) : Arrays.asList(annotated);
-        Map<String, Long> rows = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Volume.Ratio> ratios = new LinkedHashMap<>();
         for (String entry : entries) {
             String[] pair = entry.split("=", 2);
             try {
-                rows.put(pair[0].trim(), Long.parseLong(pair[1].trim().replace("_", "")));
+                String table = pair[0].trim();
+                String value = pair[1].trim().replace("_", "");
+                if (value.contains("/")) {
+                    String[] ratio = value.split("/", 2);
+                    ratios.put(table, new Volume.Ratio(ratio[1].trim(), Double.parseDouble(ratio[0].trim())));
+                } else {
+                    counts.put(table, Long.parseLong(value));
+                }
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("tableRows entry '" + entry + "' is not table=rows;"
-                        + " expected e.g. orders=50000", e);
+                throw new IllegalArgumentException("tableRows entry '" + entry + "' is neither table=rows nor"
+                        + " table=perParent/parent; expected e.g. orders=50000 or orders=3/users", e);
             }
         }
-        return rows;
+        return new DataVolume(rows, counts, ratios, seed);
     }
 
     private static boolean bool(String property, boolean annotated) {

@@ -1,19 +1,23 @@
 package dev.migratest.runner;
 
+import dev.migratest.datagen.Volume;
+
 import java.util.Map;
 
 /**
  * How much data each table holds while migrations run: {@code defaultRows} per table (0: tables stay empty),
- * per-table overrides, and the seed that makes the data the same on every run.
+ * per-table overrides, ratios to a parent ("3 orders per user"), and the seed that makes the data the same on every
+ * run.
  */
-public record DataVolume(long defaultRows, Map<String, Long> perTable, long seed) {
-    public static final DataVolume NONE = new DataVolume(0, Map.of(), 1);
+public record DataVolume(long defaultRows, Map<String, Long> perTable, Map<String, Volume.Ratio> ratios, long seed) {
+    public static final DataVolume NONE = new DataVolume(0, Map.of(), Map.of(), 1);
 
     public DataVolume {
         perTable = Map.copyOf(perTable);
+        ratios = Map.copyOf(ratios);
     }
 
     public boolean loadsData() {
-        return defaultRows > 0 || perTable.values().stream().anyMatch(rows -> rows > 0);
+        return defaultRows > 0 || perTable.values().stream().anyMatch(rows -> rows > 0) || !ratios.isEmpty();
     }
 }

@@ -45,6 +45,26 @@ class DataVolumeIT {
         }
     }
 
+    @MigrationTest(location = "classpath:fixtures/with_data", provider = ProviderChoice.EMBEDDED, rows = 1000,
+            tableRows = "orders=3/users")
+    static class RatioVolume {
+        @MigrationCycleTest
+        void rehearse(MigrationCycle cycle) {
+            assertThat(cycle).passed();
+        }
+    }
+
+    @Test
+    void aRatioGivesRowsPerParentRow() throws Exception {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(RatioVolume.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(3));
+
+        JsonNode last = JSON.readTree(Files.readString(
+                Path.of("target/migratest/" + RatioVolume.class.getName() + ".json"))).get("migrations").get(2);
+        assertThat(last.get("rows").get("public.users").asLong()).isEqualTo(1000);
+        assertThat(last.get("rows").get("public.orders").asLong()).isEqualTo(3000);
+    }
+
     private static void record(MigrationCycle cycle, String volume) {
         if (cycle.name().equals("index_orders_created_at")) {
             INDEX_BUILD_MS.put(volume, cycle.statements(Phase.UP).get(0).durationMs());
