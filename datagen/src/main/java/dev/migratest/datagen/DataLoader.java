@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -34,17 +35,20 @@ public final class DataLoader {
     private final double edgeFraction;
     /** The tables to write; null for every table of the plan. The others only serve as parents of foreign keys. */
     private final Set<TableName> only;
+    /** Hears how far loads are; null for {@link LoadProgress#console()}, decided when a load starts. */
+    private final LoadProgress progress;
 
-    private DataLoader(long seed, int threads, double edgeFraction, Set<TableName> only) {
+    private DataLoader(long seed, int threads, double edgeFraction, Set<TableName> only, LoadProgress progress) {
         this.seed = seed;
         this.threads = threads;
         this.edgeFraction = edgeFraction;
         this.only = only;
+        this.progress = progress;
     }
 
     /** A loader for this seed, one thread per core, 1 % of rows after the first ones getting edge values. */
     public static DataLoader seed(long seed) {
-        return new DataLoader(seed, Runtime.getRuntime().availableProcessors(), 0.01, null);
+        return new DataLoader(seed, Runtime.getRuntime().availableProcessors(), 0.01, null, null);
     }
 
     /** How many steps load at once (each on its own connection); at least 1. */
@@ -52,7 +56,7 @@ public final class DataLoader {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
-        return new DataLoader(seed, threads, edgeFraction, only);
+        return new DataLoader(seed, threads, edgeFraction, only, progress);
     }
 
     /**
@@ -60,7 +64,7 @@ public final class DataLoader {
      * this seed), so that foreign keys into them point at rows that exist. Used to top up a schema that grew.
      */
     public DataLoader only(Set<TableName> tables) {
-        return new DataLoader(seed, threads, edgeFraction, Set.copyOf(tables));
+        return new DataLoader(seed, threads, edgeFraction, Set.copyOf(tables), progress);
     }
 
     /** The fraction of rows (after the first ones, which hold every edge value once) that get edge values. */
@@ -68,7 +72,15 @@ public final class DataLoader {
         if (!(edgeFraction >= 0 && edgeFraction <= 1)) {
             throw new IllegalArgumentException("edgeFraction must be in [0, 1], was " + edgeFraction);
         }
-        return new DataLoader(seed, threads, edgeFraction, only);
+        return new DataLoader(seed, threads, edgeFraction, only, progress);
+    }
+
+    /**
+     * Who hears how far loads are, rows counted as they go to COPY; {@link LoadProgress#NONE} for nobody. By default
+     * {@link LoadProgress#console()}: a line every 2 s on standard error for loads over a second, not on CI.
+     */
+    public DataLoader progress(LoadProgress progress) {
+        return new DataLoader(seed, threads, edgeFraction, only, Objects.requireNonNull(progress, "progress"));
     }
 
     /**
@@ -83,6 +95,10 @@ public final class DataLoader {
         try (Connection c = source.open()) {
             generators = new GeneratorFactory(seed, edgeFraction, new PostgresCandidateFilter(c)).build(plan, notes);
         }
+        ProgressCounter counter = new ProgressCounter(progress == null ? LoadProgress.console() : progress,
+                generators.values().stream().filter(g -> only == null || only.contains(g.table().name()))
+                        .mapToLong(TableGenerator::rows).sum());
+        counter.started();
         List<LoadReport.TableLoaded> loaded = Collections.synchronizedList(new ArrayList<>());
         List<DatagenException.Problem> failures = Collections.synchronizedList(new ArrayList<>());
         Map<TableName, Integer> stepOf = new HashMap<>();
@@ -110,7 +126,7 @@ public final class DataLoader {
                         return false; // a referenced table failed: its failure is reported
                     }
                     try {
-                        loadStep(source, step, generators, loaded, only);
+                        loadStep(source, step, generators, loaded, only, counter);
                         return true;
                     } catch (SQLException | IOException | RuntimeException e) {
                         String tables = String.join(", ", step.tables().stream().map(t -> t.table().name().toString()).toList());
@@ -127,6 +143,7 @@ public final class DataLoader {
         if (!failures.isEmpty()) {
             throw new DatagenException(failures);
         }
+        counter.finished();
         List<LoadReport.TableLoaded> ordered = plan.tables().stream()
                 .flatMap(t -> loaded.stream().filter(l -> l.table().equals(t.table().name())))
                 .toList();
@@ -134,7 +151,7 @@ public final class DataLoader {
     }
 
     private static void loadStep(ConnectionSource source, LoadPlan.Step step, Map<TableName, TableGenerator> generators,
-                                 List<LoadReport.TableLoaded> loaded, Set<TableName> only)
+                                 List<LoadReport.TableLoaded> loaded, Set<TableName> only, ProgressCounter counter)
             throws SQLException, IOException {
         List<TableGenerator> tables = step.tables().stream().map(t -> generators.get(t.table().name()))
                 .filter(g -> g != null && (only == null || only.contains(g.table().name()))).toList();
@@ -152,7 +169,8 @@ public final class DataLoader {
                 restartSequences(c, g);
                 long t0 = System.nanoTime();
                 long rows = c.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(g.copySql(), new RowReader(g::appendCopyRow, 0, g.rows()), 64 * 1024);
+                        .copyIn(g.copySql(), new RowReader(counter.counting(g.table().name(), g.rows(), g::appendCopyRow),
+                                0, g.rows()), 64 * 1024);
                 loaded.add(new LoadReport.TableLoaded(g.table().name(), rows, (System.nanoTime() - t0) / 1e9));
             }
             for (LoadPlan.DeferredUpdate u : step.updates()) {

@@ -155,7 +155,8 @@ final class GeneratorFactory {
                         rows.get(fk.referencedTable()), generators));
             } else if (c.type().unsupported()) {
                 problems.add(new DatagenException.Problem(tn, c.name(), "type " + c.type().unsupportedTypeName()
-                        + " is not supported", "give " + tn + " 0 rows, or drop the column while loading"));
+                        + " is not supported", "skip the table with 0 rows (Volume.rows(\"" + tn + "\", 0)), or give the"
+                        + " column a value generator"));
             } else if (unique.contains(c.name())) {
                 values.put(c.name(), unique(t, c, n, problems));
             } else {

@@ -1,0 +1,94 @@
+package dev.migratest.datagen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ConsoleProgressTest {
+
+    private static final long MS = 1_000_000L;
+    private static final TableName ORDERS = TableName.parse("orders");
+
+    private final AtomicLong clock = new AtomicLong(5_000 * MS);
+    private final List<String> lines = new ArrayList<>();
+    private final ConsoleProgress progress = new ConsoleProgress(clock::get, lines::add);
+
+    private void at(long millis, long rows) {
+        clock.set(5_000 * MS + millis * MS);
+        progress.progressed(ORDERS, rows, 1_000_000, rows, 1_000_000);
+    }
+
+    @Test
+    void formatsRowsSpeedAndEta() {
+        assertThat(ConsoleProgress.line("orders", 420_000, 1_000_000, 420_000 / 310_000.0))
+                .isEqualTo("[datagen] orders 420 000 / 1 000 000 rows, 310 000 rows/s, ETA 2 s");
+        assertThat(ConsoleProgress.line("shop.users", 0, 10, 1.5)).isEqualTo("[datagen] shop.users 0 / 10 rows, 0 rows/s");
+        assertThat(ConsoleProgress.group(999)).isEqualTo("999");
+        assertThat(ConsoleProgress.group(1_234_567_890L)).isEqualTo("1 234 567 890");
+        assertThat(ConsoleProgress.duration(59)).isEqualTo("59 s");
+        assertThat(ConsoleProgress.duration(185)).isEqualTo("3 min 5 s");
+        assertThat(ConsoleProgress.duration(7_260)).isEqualTo("2 h 1 min");
+    }
+
+    @Test
+    void quietDuringTheFirstSecondThenAtMostEveryTwoSeconds() {
+        progress.started(1_000_000);
+        at(100, 10_000);
+        at(999, 100_000);
+        assertThat(lines).isEmpty();
+        at(1_000, 310_000);
+        assertThat(lines).containsExactly("[datagen] orders 310 000 / 1 000 000 rows, 310 000 rows/s, ETA 3 s");
+        at(1_500, 400_000);
+        at(2_999, 500_000);
+        assertThat(lines).hasSize(1);
+        at(3_000, 600_000);
+        assertThat(lines).hasSize(2).last().asString().startsWith("[datagen] orders 600 000 / 1 000 000 rows, 200 000 rows/s");
+        at(3_100, 1_000_000); // the last row: the closing line says it
+        assertThat(lines).hasSize(2);
+        clock.set(5_000 * MS + 4_000 * MS);
+        progress.finished(1_000_000);
+        assertThat(lines).hasSize(3).last().isEqualTo("[datagen] 1 000 000 rows in 4.0 s, 250 000 rows/s");
+    }
+
+    @Test
+    void aShortLoadPrintsNothing() {
+        progress.started(1_000_000);
+        at(300, 500_000);
+        at(900, 1_000_000);
+        progress.finished(1_000_000);
+        assertThat(lines).isEmpty();
+    }
+
+    @Test
+    void onByDefaultOffOnCiUnlessTheSystemPropertySaysOtherwise() {
+        assertThat(ConsoleProgress.enabled(null, null)).isTrue();
+        assertThat(ConsoleProgress.enabled(null, "true")).isFalse();
+        assertThat(ConsoleProgress.enabled(null, "1")).isFalse();
+        assertThat(ConsoleProgress.enabled(null, "")).isTrue();
+        assertThat(ConsoleProgress.enabled("true", "true")).isTrue();
+        assertThat(ConsoleProgress.enabled("false", null)).isFalse();
+        assertThat(ConsoleProgress.enabled("false", "true")).isFalse();
+    }
+
+    @Test
+    void counterReportsEveryChunkAndEachTablesLastRow() {
+        List<String> heard = new ArrayList<>();
+        ProgressCounter counter = new ProgressCounter((table, tableRows, tableTarget, loadRows, loadTarget) ->
+                heard.add(table.name() + " " + tableRows + "/" + tableTarget + " " + loadRows + "/" + loadTarget), 10_000);
+        StringBuilder out = new StringBuilder();
+        RowReader.RowWriter a = counter.counting(TableName.parse("a"), 5_000, (row, sb) -> sb.append(row).append('\n'));
+        RowReader.RowWriter b = counter.counting(TableName.parse("b"), 5_000, (row, sb) -> { });
+        for (long r = 0; r < 5_000; r++) {
+            a.append(r, out);
+            b.append(r, out);
+        }
+        assertThat(heard).containsExactly("a 4096/5000 4096/10000", "b 4096/5000 8192/10000",
+                "a 5000/5000 9096/10000", "b 5000/5000 10000/10000");
+        assertThat(out).startsWith("0\n1\n2\n");
+        assertThat(new ProgressCounter(LoadProgress.NONE, 1).counting(TableName.parse("a"), 1, (row, sb) -> { }))
+                .as("no wrapper when nobody listens").isNotNull();
+    }
+}
