@@ -34,17 +34,23 @@ public final class DataLoader {
     private final double edgeFraction;
     /** The tables to write; null for every table of the plan. The others only serve as parents of foreign keys. */
     private final Set<TableName> only;
+    /** Load without indexes and keys, restored afterwards: TRUE always, FALSE never, null for big tables only. */
+    private final Boolean dropIndexes;
 
-    private DataLoader(long seed, int threads, double edgeFraction, Set<TableName> only) {
+    /** From this many rows on, a table is loaded bare by default (below, dropping and rebuilding costs more). */
+    static final long BIG_LOAD_ROWS = 50_000;
+
+    private DataLoader(long seed, int threads, double edgeFraction, Set<TableName> only, Boolean dropIndexes) {
         this.seed = seed;
         this.threads = threads;
         this.edgeFraction = edgeFraction;
         this.only = only;
+        this.dropIndexes = dropIndexes;
     }
 
     /** A loader for this seed, one thread per core, 1 % of rows after the first ones getting edge values. */
     public static DataLoader seed(long seed) {
-        return new DataLoader(seed, Runtime.getRuntime().availableProcessors(), 0.01, null);
+        return new DataLoader(seed, Runtime.getRuntime().availableProcessors(), 0.01, null, null);
     }
 
     /** How many steps load at once (each on its own connection); at least 1. */
@@ -52,7 +58,7 @@ public final class DataLoader {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
-        return new DataLoader(seed, threads, edgeFraction, only);
+        return new DataLoader(seed, threads, edgeFraction, only, dropIndexes);
     }
 
     /**
@@ -60,7 +66,7 @@ public final class DataLoader {
      * this seed), so that foreign keys into them point at rows that exist. Used to top up a schema that grew.
      */
     public DataLoader only(Set<TableName> tables) {
-        return new DataLoader(seed, threads, edgeFraction, Set.copyOf(tables));
+        return new DataLoader(seed, threads, edgeFraction, Set.copyOf(tables), dropIndexes);
     }
 
     /** The fraction of rows (after the first ones, which hold every edge value once) that get edge values. */
@@ -68,7 +74,17 @@ public final class DataLoader {
         if (!(edgeFraction >= 0 && edgeFraction <= 1)) {
             throw new IllegalArgumentException("edgeFraction must be in [0, 1], was " + edgeFraction);
         }
-        return new DataLoader(seed, threads, edgeFraction, only);
+        return new DataLoader(seed, threads, edgeFraction, only, dropIndexes);
+    }
+
+    /**
+     * Whether a table is loaded without its indexes, primary/unique keys and foreign keys, which are then restored
+     * exactly (same definitions, same names) once its rows and deferred updates are in: several times faster for big
+     * tables. Only for an empty plain table, and never for a key another table references (see {@link BareLoad}).
+     * Default: on for tables getting at least {@value #BIG_LOAD_ROWS} rows, off for smaller ones.
+     */
+    public DataLoader dropIndexesDuringLoad(boolean drop) {
+        return new DataLoader(seed, threads, edgeFraction, only, drop);
     }
 
     /**
@@ -110,7 +126,7 @@ public final class DataLoader {
                         return false; // a referenced table failed: its failure is reported
                     }
                     try {
-                        loadStep(source, step, generators, loaded, only);
+                        loadStep(source, step, generators, loaded);
                         return true;
                     } catch (SQLException | IOException | RuntimeException e) {
                         String tables = String.join(", ", step.tables().stream().map(t -> t.table().name().toString()).toList());
@@ -133,8 +149,8 @@ public final class DataLoader {
         return new LoadReport(ordered, notes, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void loadStep(ConnectionSource source, LoadPlan.Step step, Map<TableName, TableGenerator> generators,
-                                 List<LoadReport.TableLoaded> loaded, Set<TableName> only)
+    private void loadStep(ConnectionSource source, LoadPlan.Step step, Map<TableName, TableGenerator> generators,
+                          List<LoadReport.TableLoaded> loaded)
             throws SQLException, IOException {
         List<TableGenerator> tables = step.tables().stream().map(t -> generators.get(t.table().name()))
                 .filter(g -> g != null && (only == null || only.contains(g.table().name()))).toList();
@@ -148,21 +164,59 @@ public final class DataLoader {
                     st.execute("SET CONSTRAINTS ALL DEFERRED");
                 }
             }
-            for (TableGenerator g : tables) {
-                restartSequences(c, g);
-                long t0 = System.nanoTime();
-                long rows = c.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(g.copySql(), new RowReader(g::appendCopyRow, 0, g.rows()), 64 * 1024);
-                loaded.add(new LoadReport.TableLoaded(g.table().name(), rows, (System.nanoTime() - t0) / 1e9));
-            }
-            for (LoadPlan.DeferredUpdate u : step.updates()) {
-                TableGenerator g = generators.get(u.table());
-                if (g != null && tables.contains(g)) {
-                    update(c, g, u);
+            // a step loading a cycle runs in one transaction with deferred constraints: left as it is
+            List<BareLoad> bare = new ArrayList<>();
+            if (!step.deferConstraints()) {
+                for (TableGenerator g : tables) {
+                    if (dropIndexes == null ? g.rows() >= BIG_LOAD_ROWS : dropIndexes) {
+                        bare.add(BareLoad.plan(c, g.table().name()));
+                    }
                 }
             }
-            for (TableGenerator g : tables) {
-                moveSequences(c, g);
+            boolean ok = false;
+            try {
+                for (BareLoad b : bare) {
+                    b.drop(c);
+                }
+                for (TableGenerator g : tables) {
+                    restartSequences(c, g);
+                    long t0 = System.nanoTime();
+                    long rows;
+                    try (RenderedRows in = new RenderedRows(g::appendCopyRow, 0, g.rows(), "migratest-datagen-render")) {
+                        rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn(g.copySql(), in, 64 * 1024);
+                    }
+                    loaded.add(new LoadReport.TableLoaded(g.table().name(), rows, (System.nanoTime() - t0) / 1e9));
+                }
+                for (LoadPlan.DeferredUpdate u : step.updates()) {
+                    TableGenerator g = generators.get(u.table());
+                    if (g != null && tables.contains(g)) {
+                        update(c, g, u);
+                    }
+                }
+                for (TableGenerator g : tables) {
+                    moveSequences(c, g);
+                }
+                ok = true;
+            } finally {
+                // a failed COPY left the table empty again, so its definitions go back in either case
+                // keys of every table first: the step's tables may reference each other
+                SQLException restoreFailed = null;
+                for (boolean foreign : new boolean[] {false, true}) {
+                    for (BareLoad b : bare) {
+                        try {
+                            if (foreign) {
+                                b.restoreForeignKeys(c);
+                            } else {
+                                b.restoreKeys(c);
+                            }
+                        } catch (SQLException e) {
+                            restoreFailed = restoreFailed == null ? e : restoreFailed;
+                        }
+                    }
+                }
+                if (ok && restoreFailed != null) {
+                    throw restoreFailed;
+                }
             }
             if (step.deferConstraints()) {
                 c.commit();
