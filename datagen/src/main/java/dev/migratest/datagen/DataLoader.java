@@ -21,7 +21,8 @@ import org.postgresql.PGConnection;
  * Fills fresh, empty tables following a {@link LoadPlan}: generated rows streamed through COPY (text format), a
  * plan step as soon as the steps it references are loaded, up to {@link #threads} steps at once, each on its own
  * connection; then the step's deferred updates, then sequences moved past datagen-written serial/identity values.
- * The same seed and schema give the same rows whatever the thread count.
+ * Big tables are loaded without their indexes and keys, which are restored exactly afterwards
+ * ({@link #dropIndexesDuringLoad}). The same seed and schema give the same rows whatever the thread count.
  *
  * <pre>{@code
  * LoadReport report = DataLoader.seed(42).load(dataSource::getConnection, model, plan);
