@@ -22,7 +22,8 @@ import org.postgresql.PGConnection;
  * Fills fresh, empty tables following a {@link LoadPlan}: generated rows streamed through COPY (text format), a
  * plan step as soon as the steps it references are loaded, up to {@link #threads} steps at once, each on its own
  * connection; then the step's deferred updates, then sequences moved past datagen-written serial/identity values.
- * The same seed and schema give the same rows whatever the thread count.
+ * Big tables are loaded without their indexes and keys, which are restored exactly afterwards
+ * ({@link #dropIndexesDuringLoad}). The same seed and schema give the same rows whatever the thread count.
  *
  * <pre>{@code
  * LoadReport report = DataLoader.seed(42).load(dataSource::getConnection, model, plan);
@@ -37,18 +38,25 @@ public final class DataLoader {
     private final Set<TableName> only;
     /** Hears how far loads are; null for {@link LoadProgress#console()}, decided when a load starts. */
     private final LoadProgress progress;
+    /** Load without indexes and keys, restored afterwards: TRUE always, FALSE never, null for big tables only. */
+    private final Boolean dropIndexes;
 
-    private DataLoader(long seed, int threads, double edgeFraction, Set<TableName> only, LoadProgress progress) {
+    /** From this many rows on, a table is loaded bare by default (below, dropping and rebuilding costs more). */
+    static final long BIG_LOAD_ROWS = 50_000;
+
+    private DataLoader(long seed, int threads, double edgeFraction, Set<TableName> only, LoadProgress progress,
+                       Boolean dropIndexes) {
         this.seed = seed;
         this.threads = threads;
         this.edgeFraction = edgeFraction;
         this.only = only;
         this.progress = progress;
+        this.dropIndexes = dropIndexes;
     }
 
     /** A loader for this seed, one thread per core, 1 % of rows after the first ones getting edge values. */
     public static DataLoader seed(long seed) {
-        return new DataLoader(seed, Runtime.getRuntime().availableProcessors(), 0.01, null, null);
+        return new DataLoader(seed, Runtime.getRuntime().availableProcessors(), 0.01, null, null, null);
     }
 
     /** How many steps load at once (each on its own connection); at least 1. */
@@ -56,7 +64,7 @@ public final class DataLoader {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
-        return new DataLoader(seed, threads, edgeFraction, only, progress);
+        return new DataLoader(seed, threads, edgeFraction, only, progress, dropIndexes);
     }
 
     /**
@@ -64,7 +72,7 @@ public final class DataLoader {
      * this seed), so that foreign keys into them point at rows that exist. Used to top up a schema that grew.
      */
     public DataLoader only(Set<TableName> tables) {
-        return new DataLoader(seed, threads, edgeFraction, Set.copyOf(tables), progress);
+        return new DataLoader(seed, threads, edgeFraction, Set.copyOf(tables), progress, dropIndexes);
     }
 
     /** The fraction of rows (after the first ones, which hold every edge value once) that get edge values. */
@@ -72,7 +80,7 @@ public final class DataLoader {
         if (!(edgeFraction >= 0 && edgeFraction <= 1)) {
             throw new IllegalArgumentException("edgeFraction must be in [0, 1], was " + edgeFraction);
         }
-        return new DataLoader(seed, threads, edgeFraction, only, progress);
+        return new DataLoader(seed, threads, edgeFraction, only, progress, dropIndexes);
     }
 
     /**
@@ -80,7 +88,18 @@ public final class DataLoader {
      * {@link LoadProgress#console()}: a line every 2 s on standard error for loads over a second, not on CI.
      */
     public DataLoader progress(LoadProgress progress) {
-        return new DataLoader(seed, threads, edgeFraction, only, Objects.requireNonNull(progress, "progress"));
+        return new DataLoader(seed, threads, edgeFraction, only, Objects.requireNonNull(progress, "progress"),
+                dropIndexes);
+    }
+
+    /**
+     * Whether a table is loaded without its indexes, primary/unique keys and foreign keys, which are then restored
+     * exactly (same definitions, same names) once its rows and deferred updates are in: several times faster for big
+     * tables. Only for an empty plain table, and never for a key another table references (see {@link BareLoad}).
+     * Default: on for tables getting at least {@value #BIG_LOAD_ROWS} rows, off for smaller ones.
+     */
+    public DataLoader dropIndexesDuringLoad(boolean drop) {
+        return new DataLoader(seed, threads, edgeFraction, only, progress, drop);
     }
 
     /**
@@ -126,7 +145,7 @@ public final class DataLoader {
                         return false; // a referenced table failed: its failure is reported
                     }
                     try {
-                        loadStep(source, step, generators, loaded, only, counter);
+                        loadStep(source, step, generators, loaded, counter);
                         return true;
                     } catch (SQLException | IOException | RuntimeException e) {
                         String tables = String.join(", ", step.tables().stream().map(t -> t.table().name().toString()).toList());
@@ -150,8 +169,8 @@ public final class DataLoader {
         return new LoadReport(ordered, notes, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void loadStep(ConnectionSource source, LoadPlan.Step step, Map<TableName, TableGenerator> generators,
-                                 List<LoadReport.TableLoaded> loaded, Set<TableName> only, ProgressCounter counter)
+    private void loadStep(ConnectionSource source, LoadPlan.Step step, Map<TableName, TableGenerator> generators,
+                          List<LoadReport.TableLoaded> loaded, ProgressCounter counter)
             throws SQLException, IOException {
         List<TableGenerator> tables = step.tables().stream().map(t -> generators.get(t.table().name()))
                 .filter(g -> g != null && (only == null || only.contains(g.table().name()))).toList();
@@ -165,22 +184,60 @@ public final class DataLoader {
                     st.execute("SET CONSTRAINTS ALL DEFERRED");
                 }
             }
-            for (TableGenerator g : tables) {
-                restartSequences(c, g);
-                long t0 = System.nanoTime();
-                long rows = c.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(g.copySql(), new RowReader(counter.counting(g.table().name(), g.rows(), g::appendCopyRow),
-                                0, g.rows()), 64 * 1024);
-                loaded.add(new LoadReport.TableLoaded(g.table().name(), rows, (System.nanoTime() - t0) / 1e9));
-            }
-            for (LoadPlan.DeferredUpdate u : step.updates()) {
-                TableGenerator g = generators.get(u.table());
-                if (g != null && tables.contains(g)) {
-                    update(c, g, u);
+            // a step loading a cycle runs in one transaction with deferred constraints: left as it is
+            List<BareLoad> bare = new ArrayList<>();
+            if (!step.deferConstraints()) {
+                for (TableGenerator g : tables) {
+                    if (dropIndexes == null ? g.rows() >= BIG_LOAD_ROWS : dropIndexes) {
+                        bare.add(BareLoad.plan(c, g.table().name()));
+                    }
                 }
             }
-            for (TableGenerator g : tables) {
-                moveSequences(c, g);
+            boolean ok = false;
+            try {
+                for (BareLoad b : bare) {
+                    b.drop(c);
+                }
+                for (TableGenerator g : tables) {
+                    restartSequences(c, g);
+                    long t0 = System.nanoTime();
+                    long rows;
+                    try (RenderedRows in = new RenderedRows(counter.counting(g.table().name(), g.rows(), g::appendCopyRow),
+                            0, g.rows(), "migratest-datagen-render")) {
+                        rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn(g.copySql(), in, 64 * 1024);
+                    }
+                    loaded.add(new LoadReport.TableLoaded(g.table().name(), rows, (System.nanoTime() - t0) / 1e9));
+                }
+                for (LoadPlan.DeferredUpdate u : step.updates()) {
+                    TableGenerator g = generators.get(u.table());
+                    if (g != null && tables.contains(g)) {
+                        update(c, g, u);
+                    }
+                }
+                for (TableGenerator g : tables) {
+                    moveSequences(c, g);
+                }
+                ok = true;
+            } finally {
+                // a failed COPY left the table empty again, so its definitions go back in either case
+                // keys of every table first: the step's tables may reference each other
+                SQLException restoreFailed = null;
+                for (boolean foreign : new boolean[] {false, true}) {
+                    for (BareLoad b : bare) {
+                        try {
+                            if (foreign) {
+                                b.restoreForeignKeys(c);
+                            } else {
+                                b.restoreKeys(c);
+                            }
+                        } catch (SQLException e) {
+                            restoreFailed = restoreFailed == null ? e : restoreFailed;
+                        }
+                    }
+                }
+                if (ok && restoreFailed != null) {
+                    throw restoreFailed;
+                }
             }
             if (step.deferConstraints()) {
                 c.commit();

@@ -243,6 +243,56 @@ class DataLoaderIT {
     }
 
     @Test
+    void loadingBareRestoresEveryIndexAndConstraintExactlyAndWritesTheSameRows() throws SQLException {
+        DataSource bare = database("bare");
+        DataSource kept = database("kept");
+        SchemaModel m = introspect(bare);
+        LoadPlan plan = LoadPlanner.plan(m, Volume.defaultRows(300));
+        String before = definitions(bare);
+        String oidsBefore = indexOids(bare);
+        DataLoader.seed(99).threads(2).dropIndexesDuringLoad(true).load(bare::getConnection, m, plan);
+        DataLoader.seed(99).threads(2).dropIndexesDuringLoad(false).load(kept::getConnection, m, plan);
+        assertThat(definitions(bare)).isEqualTo(before).isEqualTo(definitions(kept));
+        assertThat(indexOids(bare)).as("indexes were rebuilt, so they were dropped").isNotEqualTo(oidsBefore);
+        assertThat(checksums(bare, m)).isEqualTo(checksums(kept, m));
+        assertThat(count(bare, "SELECT count(*) FROM shop.orders")).isEqualTo(300);
+    }
+
+    /** Every index, constraint and NOT NULL of the schema, by name, as PostgreSQL prints them (no OIDs). */
+    private static String definitions(DataSource ds) throws SQLException {
+        String sql = """
+                SELECT string_agg(d, E'\\n' ORDER BY d) FROM (
+                  SELECT 'index ' || schemaname || '.' || indexname || ': ' || indexdef AS d FROM pg_indexes
+                  WHERE schemaname = 'shop'
+                  UNION ALL
+                  SELECT 'constraint ' || conrelid::regclass || '.' || conname || ' ' || contype::text || ' '
+                         || condeferrable::text || condeferred::text || convalidated::text || ': ' || pg_get_constraintdef(oid)
+                  FROM pg_constraint WHERE connamespace = 'shop'::regnamespace
+                  UNION ALL
+                  SELECT 'column ' || attrelid::regclass || '.' || attname || ' not null ' || attnotnull::text
+                  FROM pg_attribute WHERE attrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'shop'::regnamespace
+                    AND relkind IN ('r', 'p')) AND attnum > 0 AND NOT attisdropped
+                  UNION ALL
+                  SELECT 'index ' || indexrelid::regclass || ' flags ' || indisprimary::text || indisunique::text || indisclustered::text
+                         || indisreplident::text || indimmediate::text
+                  FROM pg_index WHERE indrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'shop'::regnamespace)
+                ) s""";
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String indexOids(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT string_agg(indexrelid::regclass || '=' || indexrelid::oid, ',' ORDER BY indexrelid::regclass::text)"
+                        + " FROM pg_index WHERE indrelid = 'shop.orders'::regclass")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void reportsAColumnNoValueCanSatisfyBeforeLoadingAnything() throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE impossible");
