@@ -155,8 +155,7 @@ final class GeneratorFactory {
                         rows.get(fk.referencedTable()), generators));
             } else if (c.type().unsupported()) {
                 problems.add(new DatagenException.Problem(tn, c.name(), "type " + c.type().unsupportedTypeName()
-                        + " is not supported", "skip the table with 0 rows (Volume.rows(\"" + tn + "\", 0)), or give the"
-                        + " column a value generator"));
+                        + " is not supported", "skip the table with 0 rows (Volume.rows(\"" + tn + "\", 0))"));
             } else if (unique.contains(c.name())) {
                 values.put(c.name(), unique(t, c, n, problems));
             } else {
@@ -251,7 +250,7 @@ final class GeneratorFactory {
             if (!ok[i]) {
                 problems.add(new DatagenException.Problem(t.name().toString(), c.name(), "the unique value '"
                         + sample.get(i) + "' datagen builds from the row index is rejected by " + constraints(t, c),
-                        "give the column a value generator, or relax the constraint while loading"));
+                        "relax the constraint while loading, or give the table 0 rows"));
                 break;
             }
         }
@@ -287,7 +286,7 @@ final class GeneratorFactory {
         if (realOk.isEmpty()) {
             problems.add(new DatagenException.Problem(t.name().toString(), c.name(), "none of " + candidates.size()
                     + " candidate values satisfies " + constraints(t, c),
-                    "give the column a value generator, or relax the constraint while loading"));
+                    "relax the constraint while loading, or give the table 0 rows"));
             return null;
         }
         String[] edge = edgeOk.toArray(new String[0]);

@@ -206,7 +206,7 @@ public final class SchemaIntrospector {
                     String def = rs.getString(3);
                     String note = expression
                             ? "expression index: datagen cannot make its expression unique by construction; "
-                            + "drop it while loading and recreate it after, or give a value generator for its columns"
+                            + "drop it while loading and recreate it after"
                             : null;
                     keys.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new UniqueKey(rs.getString(2),
                             UniqueKey.Kind.UNIQUE_INDEX, parts.stream().filter(p -> !p.isEmpty()).toList(),

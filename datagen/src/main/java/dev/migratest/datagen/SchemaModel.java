@@ -16,10 +16,10 @@ public record SchemaModel(List<Table> tables) {
 
     /** A column whose type datagen cannot generate. */
     public record UnsupportedColumn(TableName table, String column, String type) {
-        /** {@code public.places.tags: type hstore is not supported; skip the table or give a value generator} */
+        /** {@code public.places.tags: type hstore is not supported; skip the table with 0 rows} */
         public String message() {
             return table + "." + column + ": type " + type
-                    + " is not supported; skip the table or give a value generator";
+                    + " is not supported; skip the table with 0 rows";
         }
     }
 
