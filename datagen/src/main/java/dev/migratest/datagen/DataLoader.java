@@ -44,8 +44,17 @@ public final class DataLoader {
     /** From this many rows on, a table is loaded bare by default (below, dropping and rebuilding costs more). */
     static final long BIG_LOAD_ROWS = 50_000;
 
+    /** Also emit values PostgreSQL accepts but a later migration may choke on (see {@link #hostileEdgeValues}). */
+    private final boolean hostileEdges;
+
     private DataLoader(long seed, int threads, double edgeFraction, Set<TableName> only, LoadProgress progress,
                        Boolean dropIndexes) {
+        this(seed, threads, edgeFraction, only, progress, dropIndexes, false);
+    }
+
+    private DataLoader(long seed, int threads, double edgeFraction, Set<TableName> only, LoadProgress progress,
+                       Boolean dropIndexes, boolean hostileEdges) {
+        this.hostileEdges = hostileEdges;
         this.seed = seed;
         this.threads = threads;
         this.edgeFraction = edgeFraction;
@@ -64,7 +73,7 @@ public final class DataLoader {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
-        return new DataLoader(seed, threads, edgeFraction, only, progress, dropIndexes);
+        return new DataLoader(seed, threads, edgeFraction, only, progress, dropIndexes, hostileEdges);
     }
 
     /**
@@ -72,7 +81,7 @@ public final class DataLoader {
      * this seed), so that foreign keys into them point at rows that exist. Used to top up a schema that grew.
      */
     public DataLoader only(Set<TableName> tables) {
-        return new DataLoader(seed, threads, edgeFraction, Set.copyOf(tables), progress, dropIndexes);
+        return new DataLoader(seed, threads, edgeFraction, Set.copyOf(tables), progress, dropIndexes, hostileEdges);
     }
 
     /** The fraction of rows (after the first ones, which hold every edge value once) that get edge values. */
@@ -80,7 +89,7 @@ public final class DataLoader {
         if (!(edgeFraction >= 0 && edgeFraction <= 1)) {
             throw new IllegalArgumentException("edgeFraction must be in [0, 1], was " + edgeFraction);
         }
-        return new DataLoader(seed, threads, edgeFraction, only, progress, dropIndexes);
+        return new DataLoader(seed, threads, edgeFraction, only, progress, dropIndexes, hostileEdges);
     }
 
     /**
@@ -89,7 +98,7 @@ public final class DataLoader {
      */
     public DataLoader progress(LoadProgress progress) {
         return new DataLoader(seed, threads, edgeFraction, only, Objects.requireNonNull(progress, "progress"),
-                dropIndexes);
+                dropIndexes, hostileEdges);
     }
 
     /**
@@ -99,7 +108,16 @@ public final class DataLoader {
      * Default: on for tables getting at least {@value #BIG_LOAD_ROWS} rows, off for smaller ones.
      */
     public DataLoader dropIndexesDuringLoad(boolean drop) {
-        return new DataLoader(seed, threads, edgeFraction, only, progress, drop);
+        return new DataLoader(seed, threads, edgeFraction, only, progress, drop, hostileEdges);
+    }
+
+    /**
+     * Opt-in edge set: values PostgreSQL stores but a later migration may choke on, e.g. a {@code json} value holding
+     * {@code \u0000} or a duplicate key, which a json → jsonb change rejects or silently collapses. Off by default,
+     * because they are valid data only for the column's current type.
+     */
+    public DataLoader hostileEdgeValues(boolean hostile) {
+        return new DataLoader(seed, threads, edgeFraction, only, progress, dropIndexes, hostile);
     }
 
     /**
@@ -112,7 +130,7 @@ public final class DataLoader {
         List<String> notes = new ArrayList<>();
         Map<TableName, TableGenerator> generators;
         try (Connection c = source.open()) {
-            generators = new GeneratorFactory(seed, edgeFraction, new PostgresCandidateFilter(c)).build(plan, notes);
+            generators = new GeneratorFactory(seed, edgeFraction, new PostgresCandidateFilter(c), hostileEdges).build(plan, notes);
         }
         ProgressCounter counter = new ProgressCounter(progress == null ? LoadProgress.console() : progress,
                 generators.values().stream().filter(g -> only == null || only.contains(g.table().name()))

@@ -43,6 +43,17 @@ final class EdgeValues {
         return out;
     }
 
+    /**
+     * Values the column's type accepts but a later migration may not: {@code json} keeps {@code \u0000} escapes and
+     * duplicate keys, which {@code ::jsonb} rejects (22P05) or collapses to the last key.
+     */
+    static List<String> hostile(ColumnType type) {
+        if (type.category() == TypeCategory.JSON) {
+            return List.of("{\"nul\": \"\\u0000\"}", "{\"dup\": 1, \"dup\": 2}");
+        }
+        return List.of();
+    }
+
     private static List<String> text(Integer maxLength) {
         List<String> out = new ArrayList<>(List.of("", " ", "e\u0301\u0301", "\uD83D\uDE00", "\u05E9\u05DC\u05D5\u05DD",
                 "tab\there", "line\nbreak\r\n", "back\\slash \"quote\" 'single'", "NULL", "\\."));

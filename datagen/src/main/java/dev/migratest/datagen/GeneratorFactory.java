@@ -27,11 +27,17 @@ final class GeneratorFactory {
 
     private final long seed;
     private final double edgeFraction;
+    private final boolean hostileEdges;
     private final CandidateFilter filter;
     private final ValuePools pools;
     private final Map<TableName, Table> tables = new HashMap<>();
 
     GeneratorFactory(long seed, double edgeFraction, CandidateFilter filter) {
+        this(seed, edgeFraction, filter, false);
+    }
+
+    GeneratorFactory(long seed, double edgeFraction, CandidateFilter filter, boolean hostileEdges) {
+        this.hostileEdges = hostileEdges;
         if (!(edgeFraction >= 0 && edgeFraction <= 1)) {
             throw new IllegalArgumentException("edgeFraction must be in [0, 1], was " + edgeFraction);
         }
@@ -259,7 +265,8 @@ final class GeneratorFactory {
 
     /** Edge values first (each once), then realistic values, with edge values again in a fraction of the rows. */
     private TableGenerator.ColumnValues pooled(Table t, Column c, List<DatagenException.Problem> problems) {
-        List<String> edges = EdgeValues.of(c.type());
+        List<String> edges = new ArrayList<>(EdgeValues.of(c.type()));
+        if (hostileEdges) edges.addAll(EdgeValues.hostile(c.type()));
         List<String> realistic = RealisticValues.of(c.name(), c.type(), pools,
                 new Random(Mix.key(seed, t.name().toString(), c.name(), "realistic")));
         List<String> candidates = new ArrayList<>(edges);

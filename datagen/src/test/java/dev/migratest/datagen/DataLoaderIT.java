@@ -293,6 +293,24 @@ class DataLoaderIT {
     }
 
     @Test
+    void hostileEdgeValuesAreOptInAndBreakAJsonToJsonbChange() throws SQLException {
+        DataSource plain = database("json_plain");
+        DataSource hostile = database("json_hostile");
+        SchemaModel m = introspect(plain);
+        LoadPlan plan = LoadPlanner.plan(m, Volume.defaultRows(200));
+        DataLoader.seed(3).threads(1).load(plain::getConnection, m, plan);
+        DataLoader.seed(3).threads(1).hostileEdgeValues(true).load(hostile::getConnection, m, plan);
+
+        String nul = "SELECT count(*) FROM shop.users WHERE raw::text LIKE '%\\\\u0000%'";
+        assertThat(count(plain, nul)).isZero();
+        assertThat(count(hostile, nul)).isPositive();
+        assertThat(count(plain, "SELECT count(raw::jsonb) FROM shop.users")).isPositive();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> count(hostile, "SELECT count(raw::jsonb) FROM shop.users"))
+                .isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22P05"));
+    }
+
+    @Test
     void reportsAColumnNoValueCanSatisfyBeforeLoadingAnything() throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE impossible");
