@@ -48,6 +48,7 @@ public @interface MigrationTest {
     /** Comma-separated {@code table=rows} or {@code table=perParent/parent} entries, e.g. {@code orders=3/users,users=1000}. */
     String TABLE_ROWS_PROPERTY = "migratest.tableRows";
     String SEED_PROPERTY = "migratest.seed";
+    String HOSTILE_EDGE_VALUES_PROPERTY = "migratest.hostileEdgeValues";
     /** Environment variables read when neither attribute nor system property gives the external server. */
     String POSTGRES_URL_ENV = "MIGRATEST_POSTGRES_URL";
     String POSTGRES_USER_ENV = "MIGRATEST_POSTGRES_USER";
@@ -107,4 +108,10 @@ public @interface MigrationTest {
 
     /** The seed of the synthetic data: the same seed and schema give the same rows on every run. */
     long seed() default 1;
+
+    /**
+     * Also loads values the column accepts today but a later migration may choke on, e.g. {@code json} holding a
+     * NUL escape or duplicate keys, which a json → jsonb change rejects or collapses.
+     */
+    boolean hostileEdgeValues() default false;
 }

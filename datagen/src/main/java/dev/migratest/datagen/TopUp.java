@@ -17,6 +17,7 @@ public final class TopUp {
     private final Map<String, Long> perTable;
     private final Map<String, Volume.Ratio> ratios;
     private final long seed;
+    private final boolean hostileEdges;
 
     /**
      * @param perTable rows per table ({@code table} or {@code schema.table}); names of tables that do not exist yet
@@ -28,6 +29,13 @@ public final class TopUp {
 
     /** @param ratios rows per parent row, e.g. {@code orders → (users, 3)}: applied once both tables exist */
     public TopUp(long defaultRows, Map<String, Long> perTable, Map<String, Volume.Ratio> ratios, long seed) {
+        this(defaultRows, perTable, ratios, seed, false);
+    }
+
+    /** @param hostileEdges also load {@link DataLoader#hostileEdgeValues values a later migration may choke on} */
+    public TopUp(long defaultRows, Map<String, Long> perTable, Map<String, Volume.Ratio> ratios, long seed,
+                 boolean hostileEdges) {
+        this.hostileEdges = hostileEdges;
         this.defaultRows = defaultRows;
         this.perTable = Map.copyOf(perTable);
         this.ratios = Map.copyOf(ratios);
@@ -64,7 +72,8 @@ public final class TopUp {
         for (LoadPlan.TableLoad load : plan.tables()) {
             if (empty.contains(load.table().name()) && load.rows() > 0) toLoad.add(load.table().name());
         }
-        LoadReport report = toLoad.isEmpty() ? null : DataLoader.seed(seed).only(toLoad).load(source, model, plan);
+        LoadReport report = toLoad.isEmpty() ? null : DataLoader.seed(seed).hostileEdgeValues(hostileEdges).only(toLoad)
+                .load(source, model, plan);
         Map<String, Long> present = new LinkedHashMap<>();
         for (Table table : model.tables()) {
             long before = table.exactRows().orElse(0);

@@ -46,7 +46,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                         MigrationTest.DEFAULT_REPORT_DIR)),
                 enumValue(SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class),
                 dataVolume(number(MigrationTest.ROWS_PROPERTY, a.rows()), a.tableRows(),
-                        number(MigrationTest.SEED_PROPERTY, a.seed())));
+                        number(MigrationTest.SEED_PROPERTY, a.seed()),
+                        bool(MigrationTest.HOSTILE_EDGE_VALUES_PROPERTY, a.hostileEdgeValues())));
     }
 
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */
@@ -77,7 +78,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
     }
 
     /** The property wins; entries are {@code table=rows} or {@code table=perParent/parent} ("orders=3/users"). */
-    private static DataVolume dataVolume(long rows, String[] annotated, long seed) {
+    private static DataVolume dataVolume(long rows, String[] annotated, long seed, boolean hostileEdges) {
         String property = System.getProperty(MigrationTest.TABLE_ROWS_PROPERTY);
         List<String> entries = property != null && !property.isBlank()
                 ? Arrays.asList(property.split(",")) : Arrays.asList(annotated);
@@ -99,7 +100,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                         + " table=perParent/parent; expected e.g. orders=50000 or orders=3/users", e);
             }
         }
-        return new DataVolume(rows, counts, ratios, seed);
+        return new DataVolume(rows, counts, ratios, seed, hostileEdges);
     }
 
     private static boolean bool(String property, boolean annotated) {

@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * How much data each table holds while migrations run: {@code defaultRows} per table (0: tables stay empty),
  * per-table overrides, ratios to a parent ("3 orders per user"), and the seed that makes the data the same on every
- * run.
+ * run; {@code hostileEdges} adds values a later migration may choke on (json with \u0000, duplicate keys).
  */
-public record DataVolume(long defaultRows, Map<String, Long> perTable, Map<String, Volume.Ratio> ratios, long seed) {
-    public static final DataVolume NONE = new DataVolume(0, Map.of(), Map.of(), 1);
+public record DataVolume(long defaultRows, Map<String, Long> perTable, Map<String, Volume.Ratio> ratios, long seed,
+                         boolean hostileEdges) {
+    public static final DataVolume NONE = new DataVolume(0, Map.of(), Map.of(), 1, false);
 
     public DataVolume {
         perTable = Map.copyOf(perTable);

@@ -103,7 +103,8 @@ public final class HistoryRehearsal implements AutoCloseable {
     /** Fills the tables that are still empty up to their volume; the rows each table holds then. */
     private Map<String, Long> topUp() throws SQLException {
         if (!volume.loadsData()) return Map.of();
-        return new TopUp(volume.defaultRows(), volume.perTable(), volume.ratios(), volume.seed()).run(database::connect);
+        return new TopUp(volume.defaultRows(), volume.perTable(), volume.ratios(), volume.seed(),
+                volume.hostileEdges()).run(database::connect);
     }
 
     /** Makes sure the database holds exactly migrations 0…index-1, rebuilding it when a failure left it unknown. */

@@ -65,6 +65,36 @@ class DataVolumeIT {
         assertThat(last.get("rows").get("public.orders").asLong()).isEqualTo(3000);
     }
 
+    @MigrationTest(location = "classpath:fixtures/json_to_jsonb", provider = ProviderChoice.EMBEDDED, rows = 100)
+    static class JsonToJsonb {
+        @MigrationCycleTest
+        void rehearse() {
+        }
+    }
+
+    @MigrationTest(location = "classpath:fixtures/json_to_jsonb", provider = ProviderChoice.EMBEDDED, rows = 100,
+            hostileEdgeValues = true)
+    static class JsonToJsonbWithHostileValues {
+        @MigrationCycleTest
+        void rehearse() {
+        }
+    }
+
+    @Test
+    void hostileEdgeValuesCatchAJsonToJsonbChangeThatOrdinaryDataLetsThrough() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(JsonToJsonb.class)).execute()
+                .testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+
+        Events hostile = EngineTestKit.engine("junit-jupiter").selectors(selectClass(JsonToJsonbWithHostileValues.class))
+                .execute().testEvents();
+        hostile.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+        hostile.assertThatEvents().haveExactly(1, org.junit.platform.testkit.engine.EventConditions.event(
+                org.junit.platform.testkit.engine.EventConditions.displayName("2 payload_to_jsonb"),
+                org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
+                        org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m -> m.startsWith(
+                                "2 payload_to_jsonb: UP failed at V2__payload_to_jsonb.sql:1: ERROR 22P05:")))));
+    }
+
     private static void record(MigrationCycle cycle, String volume) {
         if (cycle.name().equals("index_orders_created_at")) {
             INDEX_BUILD_MS.put(volume, cycle.statements(Phase.UP).get(0).durationMs());
