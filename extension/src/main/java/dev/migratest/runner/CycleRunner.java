@@ -1,5 +1,6 @@
 package dev.migratest.runner;
 
+import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SchemaDiff;
@@ -24,12 +25,16 @@ final class CycleRunner {
         this.columnOrder = columnOrder;
     }
 
-    /** {@code schema} tracks the database behind {@code connection}; it makes snapshots cost what a phase touched. */
-    CycleResult rehearse(Migration migration, Connection connection, SchemaTracker schema) throws SQLException {
+    /**
+     * {@code schema} tracks the database behind {@code connection}; it makes snapshots cost what a phase touched.
+     * {@code tracing} records each statement's locks; {@code null} runs the phases untraced.
+     */
+    CycleResult rehearse(Migration migration, Connection connection, SchemaTracker schema, Tracing tracing)
+            throws SQLException {
         List<PhaseResult> phases = new ArrayList<>();
         SchemaSnapshot before = schema.snapshot(connection);
 
-        PhaseResult up = executor.run(Phase.UP, migration.up(), connection);
+        PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing);
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
         if (migration.forwardOnly()) {
@@ -38,7 +43,7 @@ final class CycleRunner {
         }
         SchemaSnapshot afterUp = schema.snapshot(connection);
 
-        PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection);
+        PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing);
         phases.add(down);
         if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
         List<String> downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
@@ -48,7 +53,7 @@ final class CycleRunner {
                     downVsBefore, List.of());
         }
 
-        PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection);
+        PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection, tracing);
         phases.add(reup);
         if (!reup.succeeded()) return failed(migration, phases, Phase.REUP, FailureText.ofError(migration, reup), downVsBefore, List.of());
         List<String> reupVsUp = SchemaDiff.between(afterUp, schema.snapshot(connection), columnOrder);

@@ -1,6 +1,7 @@
 package dev.migratest.runner;
 
 import dev.migratest.datagen.TopUp;
+import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
 import dev.migratest.postgres.Database;
 import dev.migratest.postgres.PostgresServer;
@@ -31,10 +32,12 @@ public final class HistoryRehearsal implements AutoCloseable {
     private final CycleRunner cycleRunner;
     private final ScriptExecutor executor = new ScriptExecutor();
     private final List<CycleResult> results = new ArrayList<>();
+    private final boolean traced = Tracing.enabled();
 
     private Database database;
     private Connection connection;
     private SchemaTracker schema;
+    private Tracing tracing;
     private int applied;
     private boolean dirty;
     private String blockedReason;
@@ -90,7 +93,7 @@ public final class HistoryRehearsal implements AutoCloseable {
                     + ": the data for its rehearsal could not be loaded before UP: " + e.getMessage(), null,
                     List.of(), List.of(), List.of());
         }
-        CycleResult result = cycleRunner.rehearse(migration, connection, schema).withRows(rows);
+        CycleResult result = cycleRunner.rehearse(migration, connection, schema, tracing).withRows(rows);
         if (result.outcome() == Outcome.FAILED) {
             dirty = true;
             if (keepFailedDatabase) keepForInspection(result);
@@ -129,6 +132,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         database = server.createDatabase(label);
         connection = database.connect();
         schema = SchemaTracker.start(connection, snapshotMode);
+        if (traced) tracing = Tracing.open(connection, database::connect);
     }
 
     private void keepForInspection(CycleResult result) {
@@ -140,6 +144,8 @@ public final class HistoryRehearsal implements AutoCloseable {
     }
 
     private void closeDatabase() throws SQLException {
+        if (tracing != null) tracing.close();
+        tracing = null;
         if (connection != null) connection.close();
         if (database != null) database.close();
         connection = null;

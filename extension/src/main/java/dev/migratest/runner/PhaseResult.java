@@ -1,5 +1,7 @@
 package dev.migratest.runner;
 
+import dev.migratest.locks.PhaseTrace;
+
 import java.util.List;
 
 /**
@@ -11,11 +13,18 @@ import java.util.List;
  * @param statements             statements that ran (the failing one included, with its time until the error)
  * @param durationMs             wall time of the whole phase, commit included
  * @param error                  {@code null} when every statement succeeded
+ * @param traceIncomplete        {@code null} when the phase was traced completely (or not at all); otherwise what kept
+ *                               migratest from tracing every statement
  */
 public record PhaseResult(Phase phase, String file, String nonTransactionalReason, List<StatementResult> statements,
-                          double durationMs, PhaseError error) {
+                          double durationMs, PhaseError error, String traceIncomplete) {
     public PhaseResult {
         statements = List.copyOf(statements);
+    }
+
+    public PhaseResult(Phase phase, String file, String nonTransactionalReason, List<StatementResult> statements,
+                       double durationMs, PhaseError error) {
+        this(phase, file, nonTransactionalReason, statements, durationMs, error, null);
     }
 
     public boolean transactional() {

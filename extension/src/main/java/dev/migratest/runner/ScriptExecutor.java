@@ -1,5 +1,9 @@
 package dev.migratest.runner;
 
+import dev.migratest.locks.PhaseRecorder;
+import dev.migratest.locks.PhaseTrace;
+import dev.migratest.locks.StatementTrace;
+import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Script;
 import dev.migratest.migration.StatementKind;
 
@@ -12,39 +16,68 @@ import java.util.List;
 /**
  * Runs one script statement by statement on the migrating connection: in one transaction, or in autocommit when
  * the script cannot run in a transaction. The script's own BEGIN/COMMIT are not sent: the runner owns the
- * transaction, so that a failure rolls the whole script back and timings include the commit.
+ * transaction, so that a failure rolls the whole script back and timings include the commit. With {@link Tracing},
+ * each statement's locks, rewrites, scans and blocking are recorded; without, the script runs as it would in a
+ * deploy and nothing else is asked of Postgres.
  */
 final class ScriptExecutor {
 
     PhaseResult run(Phase phase, Script script, Connection connection) throws SQLException {
+        return run(phase, script, connection, null);
+    }
+
+    PhaseResult run(Phase phase, Script script, Connection connection, Tracing tracing) throws SQLException {
         // Each phase starts from a clean session, as it would in a fresh deploy: no SET leaks from the previous one.
         connection.setAutoCommit(true);
         try (Statement reset = connection.createStatement()) {
             reset.execute("RESET ALL");
         }
         boolean transactional = script.transactional();
+        PhaseRecorder recorder = tracing == null ? PhaseRecorder.NONE : tracing.beginPhase(transactional);
         connection.setAutoCommit(!transactional);
-        List<StatementResult> results = new ArrayList<>();
+        List<Measured> measured = new ArrayList<>();
         long phaseStart = System.nanoTime();
         PhaseError error = null;
+        long tracingNanos = 0;
         for (dev.migratest.migration.Statement statement : script.statements()) {
             if (statement.kind() == StatementKind.TRANSACTION_CONTROL) continue;
+            long beforeTracing = System.nanoTime();
+            recorder.statementStarting();
             long start = System.nanoTime();
+            tracingNanos += start - beforeTracing;
+            boolean succeeded = false;
             try (Statement st = connection.createStatement()) {
                 st.setEscapeProcessing(false);
                 st.execute(statement.sql());
+                succeeded = true;
             } catch (SQLException e) {
-                results.add(new StatementResult(statement.line(), statement.sql(), millisSince(start)));
                 error = PostgresErrors.toPhaseError(script.file(), statement, e);
-                break;
             }
-            results.add(new StatementResult(statement.line(), statement.sql(), millisSince(start)));
+            long end = System.nanoTime();
+            long tracingBefore = tracingNanos;
+            recorder.statementFinished(succeeded);
+            tracingNanos += System.nanoTime() - end;
+            measured.add(new Measured(statement, (start - phaseStart - tracingBefore) / 1e6, (end - start) / 1e6));
+            if (!succeeded) break;
         }
         if (transactional) {
             error = finish(connection, script, error);
         }
+        // The phase's own time: what migratest spent reading locks and probing in between is not the migration's.
+        double durationMs = millisSince(phaseStart) - tracingNanos / 1e6;
+        PhaseTrace trace = recorder.finish();
         connection.setAutoCommit(true);
-        return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), results, millisSince(phaseStart), error);
+        List<StatementResult> results = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            Measured m = measured.get(i);
+            StatementTrace t = trace == null || i >= trace.statements().size() ? null : trace.statements().get(i);
+            results.add(new StatementResult(m.statement().line(), m.statement().sql(), m.startMs(), m.durationMs(), t));
+        }
+        return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), results, durationMs, error,
+                trace == null ? null : trace.incompleteReason());
+    }
+
+    private record Measured(dev.migratest.migration.Statement statement, double startMs, double durationMs) {
     }
 
     private static PhaseError finish(Connection connection, Script script, PhaseError error) throws SQLException {

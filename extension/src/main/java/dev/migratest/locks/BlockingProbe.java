@@ -1,0 +1,88 @@
+package dev.migratest.locks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * Asks, from a second connection, whether the application could still read and write a table: a primary-key SELECT
+ * and a primary-key UPDATE (rolled back), each under a short {@code lock_timeout}. A lock timeout ({@code 55P03})
+ * means the application would have waited. Measured, not inferred: it catches what lock tables alone hide (the
+ * planner locking every index, row locks of a backfill, locks on referenced tables).
+ */
+final class BlockingProbe {
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    /** Table name, its primary key columns and one column a no-op UPDATE may assign, quoted for SQL. */
+    private static final String SHAPE = """
+            select format('%I.%I', n.nspname, c.relname), c.relkind::text,
+                   (select string_agg(quote_ident(a.attname), ', ' order by array_position(i.indkey::int2[], a.attnum))
+                      from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+                     where i.indrelid = c.oid and i.indisprimary),
+                   (select quote_ident(a.attname) from pg_attribute a
+                     where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+                       and a.attidentity <> 'a' order by a.attnum limit 1)
+              from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = ?
+            """;
+
+    private final Connection connection;
+    private final Duration lockTimeout;
+
+    BlockingProbe(Connection connection, Duration lockTimeout) {
+        this.connection = connection;
+        this.lockTimeout = lockTimeout;
+    }
+
+    /** Both answers; a table the second connection cannot see (created by the migrating transaction) blocks nobody. */
+    ProbeResult probe(long tableOid) throws SQLException {
+        String name;
+        String relkind;
+        String key;
+        String writable;
+        try (PreparedStatement shape = connection.prepareStatement(SHAPE)) {
+            shape.setLong(1, tableOid);
+            try (ResultSet rs = shape.executeQuery()) {
+                if (!rs.next()) return ProbeResult.NOT_BLOCKED;
+                name = rs.getString(1);
+                relkind = rs.getString(2);
+                key = rs.getString(3);
+                writable = rs.getString(4);
+            }
+        }
+        String pick = key == null ? "" : " WHERE (" + key + ") = (SELECT " + key + " FROM " + name + " LIMIT 1)";
+        Boolean reads = blocks("SELECT 1 FROM " + name + pick + " LIMIT 1");
+        // A table whose reads wait is one whose writes wait too: ACCESS EXCLUSIVE on it or on one of its indexes.
+        if (Boolean.TRUE.equals(reads)) return new ProbeResult(true, true);
+        if (relkind.equals("m") || writable == null) return new ProbeResult(reads, false);
+        String rowPick = key == null ? " WHERE ctid = (SELECT ctid FROM " + name + " LIMIT 1)" : pick;
+        Boolean writes = blocks("UPDATE " + name + " SET " + writable + " = " + writable + rowPick);
+        return new ProbeResult(reads, writes);
+    }
+
+    /** {@code true} when the statement waited longer than the lock timeout, {@code null} when it failed otherwise. */
+    private Boolean blocks(String sql) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            // A probe must never become the thing that blocks: it waits for locks, never for long.
+            statement.execute("SET LOCAL statement_timeout = '" + (lockTimeout.toMillis() * 20 + 1000) + "ms'");
+            statement.execute(sql);
+            return false;
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) return true;
+            return null;
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Reads and writes blocked; {@code null} = the probe failed for another reason than a lock. */
+    record ProbeResult(Boolean reads, Boolean writes) {
+        static final ProbeResult NOT_BLOCKED = new ProbeResult(false, false);
+    }
+}

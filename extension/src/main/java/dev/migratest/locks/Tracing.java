@@ -1,0 +1,108 @@
+package dev.migratest.locks;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Lock tracing for one scratch database: the migrating connection reads its own locks; a second connection of ours
+ * observes autocommit statements and probes whether the application could still read and write. Both connections
+ * carry migratest's {@code application_name}, and the observer filters {@code pg_locks} by the migrating backend's
+ * pid, so traces of classes rehearsed in parallel on one server never mix.
+ */
+public final class Tracing implements AutoCloseable {
+    /** System property: {@code false} runs migrations without tracing (for measuring what tracing costs). */
+    public static final String ENABLED_PROPERTY = "migratest.trace";
+    /** System property: how long a probe waits for a lock before it calls the table blocked, in ms (default 25). */
+    public static final String PROBE_TIMEOUT_PROPERTY = "migratest.trace.probeTimeoutMs";
+    static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofMillis(25);
+
+    /** Opens connections to the database being traced. */
+    @FunctionalInterface
+    public interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connection migrating;
+    private final Connection second;
+    private final int major;
+    private final int pid;
+    private final BlockingProbe probe;
+    private final String ownLocks;
+    private final java.sql.PreparedStatement poll;
+
+    private Tracing(Connection migrating, Connection second, Duration probeTimeout) throws SQLException {
+        this.migrating = migrating;
+        this.second = second;
+        this.major = migrating.getMetaData().getDatabaseMajorVersion();
+        this.pid = migrating.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+        this.probe = new BlockingProbe(second, probeTimeout);
+        this.ownLocks = LockQueries.locks("pg_backend_pid()", major);
+        // Prepared once and planned once on the server: a poll must cost well under the interval it samples.
+        this.poll = second.prepareStatement(LockQueries.locks("?", major));
+        poll.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
+        poll.setInt(1, pid);
+        try (Statement statement = second.createStatement()) {
+            statement.execute("SET application_name = 'migratest observer'");
+            // Index lookups only: the probes must not add sequential scans to the counters they help to read.
+            statement.execute("SET enable_seqscan = off");
+        }
+    }
+
+    /** Tracing of the database behind {@code migrating}; {@code second} opens the observer's own connection. */
+    public static Tracing open(Connection migrating, Connector second) throws SQLException {
+        return open(migrating, second, probeTimeout());
+    }
+
+    public static Tracing open(Connection migrating, Connector second, Duration probeTimeout) throws SQLException {
+        Objects.requireNonNull(migrating, "migrating");
+        Connection connection = second.connect();
+        try {
+            return new Tracing(migrating, connection, probeTimeout);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Whether {@value #ENABLED_PROPERTY} leaves tracing on (the default). */
+    public static boolean enabled() {
+        String value = System.getProperty(ENABLED_PROPERTY);
+        if (value == null || value.isBlank()) return true;
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) return Boolean.parseBoolean(value);
+        throw new IllegalArgumentException("System property " + ENABLED_PROPERTY + "='" + value
+                + "' is not a boolean; expected true or false");
+    }
+
+    private static Duration probeTimeout() {
+        String value = System.getProperty(PROBE_TIMEOUT_PROPERTY);
+        if (value == null || value.isBlank()) return DEFAULT_PROBE_TIMEOUT;
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis > 0) return Duration.ofMillis(millis);
+        } catch (NumberFormatException ignored) {
+            // reported below, with what is allowed
+        }
+        throw new IllegalArgumentException("System property " + PROBE_TIMEOUT_PROPERTY + "='" + value
+                + "' is not a positive number of milliseconds; expected e.g. 25");
+    }
+
+    /**
+     * Starts tracing a phase; call it before the phase's transaction begins (the catalog read here is the memory of
+     * what existed before the phase).
+     */
+    public PhaseRecorder beginPhase(boolean transactional) throws SQLException {
+        RelationCatalog catalog = RelationCatalog.read(migrating);
+        if (transactional) return new TransactionRecorder(migrating, probe, catalog, ownLocks);
+        LockObserver observer = new LockObserver(poll, probe, catalog);
+        return new AutocommitRecorder(migrating, second, observer, catalog, major >= 15);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        poll.close();
+        second.close();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.migratest.locks;
+
+import dev.migratest.migration.Layout;
+import dev.migratest.migration.MigrationLoader;
+import dev.migratest.postgres.PostgresServer;
+import dev.migratest.runner.CycleResult;
+import dev.migratest.runner.HistoryRehearsal;
+import dev.migratest.schema.ColumnOrder;
+import dev.migratest.schema.SnapshotMode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A two-step Flyway history on a real Postgres: V1 builds the tables and fills them with plain SQL, V2 is the
+ * migration under test. Returns V2's rehearsal, traced as the harness traces it.
+ */
+final class TracedHistory {
+    private final PostgresServer server;
+    private final Path dir;
+
+    TracedHistory(PostgresServer server, Path dir) {
+        this.server = server;
+        this.dir = dir;
+    }
+
+    CycleResult rehearse(String setup, String up, String down) throws IOException, java.sql.SQLException {
+        write("V1__setup.sql", setup);
+        write("U1__setup.sql", "SELECT 1;\n");
+        write("V2__under_test.sql", up);
+        write("U2__under_test.sql", down);
+        var migrations = MigrationLoader.load(dir, Layout.FLYWAY, false).migrations();
+        List<CycleResult> results = new ArrayList<>();
+        try (HistoryRehearsal rehearsal = new HistoryRehearsal(server, "trace", migrations, ColumnOrder.IGNORE, false,
+                SnapshotMode.INCREMENTAL)) {
+            for (int i = 0; i < migrations.size(); i++) results.add(rehearsal.rehearse(i));
+        }
+        return results.get(1);
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+}
