@@ -71,6 +71,21 @@ public final class CycleResultAssert extends AbstractAssert<CycleResultAssert, C
         return this;
     }
 
+    /** Assertions on the lock trace of the first UP. */
+    public PhaseAssert up() {
+        return new PhaseAssert(actual, ranPhase(Phase.UP));
+    }
+
+    /** Assertions on the lock trace of DOWN. */
+    public PhaseAssert down() {
+        return new PhaseAssert(actual, ranPhase(Phase.DOWN));
+    }
+
+    /** Assertions on the lock trace of the second UP. */
+    public PhaseAssert reup() {
+        return new PhaseAssert(actual, ranPhase(Phase.REUP));
+    }
+
     private PhaseResult ranPhase(Phase phase) {
         isNotNull();
         Optional<PhaseResult> p = actual.phase(phase);

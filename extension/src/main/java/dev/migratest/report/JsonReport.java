@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migratest.locks.Blocking;
+import dev.migratest.locks.LockHold;
+import dev.migratest.locks.StatementTrace;
+import dev.migratest.locks.TableActivity;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.PhaseResult;
 import dev.migratest.runner.StatementResult;
@@ -15,7 +19,8 @@ import java.util.List;
 
 /**
  * The JSON report, contract v1 (DESIGN.md): other tools read it, so fields are only ever added, never renamed.
- * Fields that later stages fill (locks, rewrites, scans, blocking, data diff, findings) are present and empty.
+ * Fields that later stages fill (data diff, findings) are present and empty; an untraced statement has empty lock,
+ * rewrite and scan lists and {@code blocked: null}.
  */
 public final class JsonReport {
     public static final int FORMAT_VERSION = 1;
@@ -80,15 +85,71 @@ public final class JsonReport {
         node.put("transactional", p.transactional());
         ArrayNode statements = node.putArray("statements");
         for (StatementResult s : p.statements()) {
-            ObjectNode st = statements.addObject();
-            st.put("line", s.line());
-            st.put("sql", s.sql());
-            st.put("durationMs", round(s.durationMs()));
-            st.putArray("locks");
-            st.putArray("rewrites");
-            st.putArray("fullScans");
-            st.putNull("blocked");
+            statements.add(statement(s));
         }
+        node.put("traceIncomplete", p.traceIncomplete());
+        return node;
+    }
+
+    /** Contract fields first, as DESIGN.md lists them; the additions after. Untraced: empty lists and null. */
+    private static ObjectNode statement(StatementResult s) {
+        ObjectNode st = MAPPER.createObjectNode();
+        st.put("line", s.line());
+        st.put("sql", s.sql());
+        st.put("durationMs", round(s.durationMs()));
+        StatementTrace trace = s.trace();
+        ArrayNode locks = st.putArray("locks");
+        ArrayNode rewrites = st.putArray("rewrites");
+        ArrayNode scans = st.putArray("fullScans");
+        if (trace == null) {
+            st.putNull("blocked");
+        } else {
+            trace.locks().forEach(l -> locks.add(lock(l)));
+            strings(rewrites, trace.rewrites());
+            strings(scans, trace.fullScans());
+            st.set("blocked", blocked(trace.blocked()));
+        }
+        st.put("startMs", round(s.startMs()));
+        st.put("traced", trace != null);
+        st.put("lockTimeout", trace == null ? null : trace.lockTimeout());
+        st.put("statementTimeout", trace == null ? null : trace.statementTimeout());
+        ObjectNode rows = st.putObject("rowsChanged");
+        if (trace != null && trace.activity() != null) {
+            for (TableActivity a : trace.activity()) {
+                if (a.rowsWritten() == 0) continue;
+                ObjectNode t = rows.putObject(a.table());
+                t.put("inserted", a.inserted());
+                t.put("updated", a.updated());
+                t.put("deleted", a.deleted());
+            }
+        }
+        return st;
+    }
+
+    private static ObjectNode lock(LockHold l) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("relation", l.relation());
+        node.put("mode", l.mode().pgName());
+        node.put("heldMs", round(l.heldMs()));
+        node.put("kind", l.object().kind().label());
+        node.put("table", l.object().table());
+        node.put("createdInPhase", l.object().createdInPhase());
+        node.put("sinceMs", round(l.sinceMs()));
+        if (l.waitedMs() == null) node.putNull("waitedMs");
+        else node.put("waitedMs", round(l.waitedMs()));
+        node.put("observed", l.observed());
+        return node;
+    }
+
+    private static ObjectNode blocked(Blocking b) {
+        ObjectNode node = MAPPER.createObjectNode();
+        if (b.reads() == null) node.putNull("reads");
+        else node.put("reads", b.reads());
+        if (b.writes() == null) node.putNull("writes");
+        else node.put("writes", b.writes());
+        strings(node.putArray("readsBlockedOn"), b.readsBlockedOn());
+        strings(node.putArray("writesBlockedOn"), b.writesBlockedOn());
+        node.put("probed", b.probed());
         return node;
     }
 

@@ -86,14 +86,24 @@ class MigrationExtensionIT {
         assertThat(migration.get("skipReason").isNull()).isTrue();
         JsonNode phase = migration.get("phases").get(0);
         assertThat(fields(phase)).containsExactly("phase", "status", "error", "errorLine", "durationMs",
-                "transactional", "statements");
+                "transactional", "statements", "traceIncomplete");
         assertThat(phase.get("phase").asText()).isEqualTo("UP");
         assertThat(phase.get("status").asText()).isEqualTo("OK");
         JsonNode statement = phase.get("statements").get(0);
         assertThat(fields(statement)).containsExactly("line", "sql", "durationMs", "locks", "rewrites", "fullScans",
-                "blocked");
+                "blocked", "startMs", "traced", "lockTimeout", "statementTimeout", "rowsChanged");
         assertThat(statement.get("line").asInt()).isEqualTo(1);
         assertThat(statement.get("sql").asText()).startsWith("CREATE TABLE accounts (");
+        JsonNode addPlan = root.get("migrations").get(1).get("phases").get(0).get("statements").get(0);
+        JsonNode lock = addPlan.get("locks").get(0);
+        assertThat(fields(lock)).containsExactly("relation", "mode", "heldMs", "kind", "table", "createdInPhase",
+                "sinceMs", "waitedMs", "observed");
+        assertThat(lock.get("relation").asText()).isEqualTo("public.accounts");
+        assertThat(lock.get("mode").asText()).isEqualTo("AccessExclusiveLock");
+        assertThat(lock.get("heldMs").asDouble()).isPositive();
+        assertThat(fields(addPlan.get("blocked"))).containsExactly("reads", "writes", "readsBlockedOn",
+                "writesBlockedOn", "probed");
+        assertThat(addPlan.get("blocked").get("reads").asBoolean()).isTrue();
         assertThat(fields(migration.get("schemaDiff"))).containsExactly("downVsBefore", "reupVsUp");
         assertThat(migration.get("dataDiff").isArray()).isTrue();
         assertThat(migration.get("findings").isArray()).isTrue();
