@@ -88,6 +88,13 @@ public final class JsonReport {
             statements.add(statement(s));
         }
         node.put("traceIncomplete", p.traceIncomplete());
+        if (p.aftermath() == null) {
+            node.putNull("aftermath");
+        } else {
+            ObjectNode left = node.putObject("aftermath");
+            strings(left.putArray("invalidIndexes"), p.aftermath().invalidIndexes());
+            strings(left.putArray("unindexedForeignKeys"), p.aftermath().unindexedForeignKeys());
+        }
         return node;
     }
 

@@ -1,6 +1,6 @@
 package dev.migratest.runner;
 
-import dev.migratest.locks.PhaseTrace;
+import dev.migratest.locks.PhaseAftermath;
 
 import java.util.List;
 
@@ -15,16 +15,17 @@ import java.util.List;
  * @param error                  {@code null} when every statement succeeded
  * @param traceIncomplete        {@code null} when the phase was traced completely (or not at all); otherwise what kept
  *                               migratest from tracing every statement
+ * @param aftermath              invalid indexes and unindexed foreign keys the phase introduced; {@code null} untraced
  */
 public record PhaseResult(Phase phase, String file, String nonTransactionalReason, List<StatementResult> statements,
-                          double durationMs, PhaseError error, String traceIncomplete) {
+                          double durationMs, PhaseError error, String traceIncomplete, PhaseAftermath aftermath) {
     public PhaseResult {
         statements = List.copyOf(statements);
     }
 
     public PhaseResult(Phase phase, String file, String nonTransactionalReason, List<StatementResult> statements,
                        double durationMs, PhaseError error) {
-        this(phase, file, nonTransactionalReason, statements, durationMs, error, null);
+        this(phase, file, nonTransactionalReason, statements, durationMs, error, null, null);
     }
 
     public boolean transactional() {

@@ -1,5 +1,7 @@
 package dev.migratest.runner;
 
+import dev.migratest.locks.Aftermath;
+import dev.migratest.locks.PhaseAftermath;
 import dev.migratest.locks.PhaseRecorder;
 import dev.migratest.locks.PhaseTrace;
 import dev.migratest.locks.StatementTrace;
@@ -33,6 +35,7 @@ final class ScriptExecutor {
             reset.execute("RESET ALL");
         }
         boolean transactional = script.transactional();
+        Aftermath aftermath = tracing == null ? null : Aftermath.before(connection);
         PhaseRecorder recorder = tracing == null ? PhaseRecorder.NONE : tracing.beginPhase(transactional);
         connection.setAutoCommit(!transactional);
         List<Measured> measured = new ArrayList<>();
@@ -67,6 +70,7 @@ final class ScriptExecutor {
         double durationMs = millisSince(phaseStart) - tracingNanos / 1e6;
         PhaseTrace trace = recorder.finish();
         connection.setAutoCommit(true);
+        PhaseAftermath left = aftermath == null ? null : aftermath.after();
         List<StatementResult> results = new ArrayList<>();
         for (int i = 0; i < measured.size(); i++) {
             Measured m = measured.get(i);
@@ -74,7 +78,7 @@ final class ScriptExecutor {
             results.add(new StatementResult(m.statement().line(), m.statement().sql(), m.startMs(), m.durationMs(), t));
         }
         return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), results, durationMs, error,
-                trace == null ? null : trace.incompleteReason());
+                trace == null ? null : trace.incompleteReason(), left);
     }
 
     private record Measured(dev.migratest.migration.Statement statement, double startMs, double durationMs) {

@@ -86,7 +86,7 @@ class MigrationExtensionIT {
         assertThat(migration.get("skipReason").isNull()).isTrue();
         JsonNode phase = migration.get("phases").get(0);
         assertThat(fields(phase)).containsExactly("phase", "status", "error", "errorLine", "durationMs",
-                "transactional", "statements", "traceIncomplete");
+                "transactional", "statements", "traceIncomplete", "aftermath");
         assertThat(phase.get("phase").asText()).isEqualTo("UP");
         assertThat(phase.get("status").asText()).isEqualTo("OK");
         JsonNode statement = phase.get("statements").get(0);

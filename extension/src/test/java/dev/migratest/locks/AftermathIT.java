@@ -1,0 +1,74 @@
+package dev.migratest.locks;
+
+import dev.migratest.postgres.EmbeddedProvider;
+import dev.migratest.postgres.PostgresServer;
+import dev.migratest.runner.CycleResult;
+import dev.migratest.runner.Phase;
+import dev.migratest.runner.PhaseResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a phase leaves in the catalog that no lock shows: unindexed foreign keys, indexes left INVALID. */
+class AftermathIT {
+    private static final String PARENT_AND_CHILD = "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+            + "INSERT INTO users SELECT generate_series(1, 100);\n"
+            + "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, code int);\n"
+            + "INSERT INTO orders SELECT g, 1 + g % 100, g % 10 FROM generate_series(1, 1000) g;\n";
+    private static PostgresServer server;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new EmbeddedProvider().start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aForeignKeyWithoutAnIndexOnItsColumnsIsListedOnlyForThePhaseThatAddedIt() throws Exception {
+        CycleResult result = new TracedHistory(server, dir).rehearse(PARENT_AND_CHILD,
+                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users NOT VALID;\n",
+                "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;\n");
+
+        assertThat(phase(result, Phase.UP).aftermath().unindexedForeignKeys())
+                .containsExactly("public.orders.orders_user_fk (user_id)");
+        assertThat(phase(result, Phase.DOWN).aftermath().unindexedForeignKeys()).isEmpty();
+        assertThat(phase(result, Phase.UP).aftermath().invalidIndexes()).isEmpty();
+    }
+
+    @Test
+    void anIndexLeadingWithTheForeignKeyColumnsSupportsIt() throws Exception {
+        CycleResult result = new TracedHistory(server, dir).rehearse(
+                PARENT_AND_CHILD + "CREATE INDEX orders_user_code_idx ON orders (user_id, code);\n",
+                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users NOT VALID;\n",
+                "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;\n");
+
+        assertThat(phase(result, Phase.UP).aftermath().unindexedForeignKeys()).isEmpty();
+    }
+
+    @Test
+    void aFailedConcurrentBuildLeavesAnInvalidIndexThatIsNamed() throws Exception {
+        CycleResult result = new TracedHistory(server, dir).rehearse(PARENT_AND_CHILD,
+                "CREATE UNIQUE INDEX CONCURRENTLY orders_code_key ON orders (code);\n",
+                "DROP INDEX CONCURRENTLY orders_code_key;\n");
+
+        PhaseResult up = phase(result, Phase.UP);
+        assertThat(up.succeeded()).isFalse();
+        assertThat(up.error().sqlState()).isEqualTo("23505");
+        assertThat(up.aftermath().invalidIndexes()).containsExactly("public.orders_code_key");
+    }
+
+    private static PhaseResult phase(CycleResult result, Phase phase) {
+        return result.phase(phase).orElseThrow();
+    }
+}
