@@ -49,6 +49,9 @@ public @interface MigrationTest {
     String TABLE_ROWS_PROPERTY = "migratest.tableRows";
     String SEED_PROPERTY = "migratest.seed";
     String HOSTILE_EDGE_VALUES_PROPERTY = "migratest.hostileEdgeValues";
+    String LOCK_QUEUE_CHECK_PROPERTY = "migratest.lockQueueCheck";
+    /** How long the blocking reader of the lock-queue check holds its lock, in ms (default 1000). */
+    String LOCK_QUEUE_BLOCKER_HOLD_PROPERTY = "migratest.lockQueue.blockerHoldMs";
     /** Environment variables read when neither attribute nor system property gives the external server. */
     String POSTGRES_URL_ENV = "MIGRATEST_POSTGRES_URL";
     String POSTGRES_USER_ENV = "MIGRATEST_POSTGRES_USER";
@@ -114,4 +117,11 @@ public @interface MigrationTest {
      * NUL escape or duplicate keys, which a json → jsonb change rejects or collapses.
      */
     boolean hostileEdgeValues() default false;
+
+    /**
+     * Rehearses the lock-queue outage for every passing migration whose UP takes ACCESS EXCLUSIVE on an existing
+     * table: UP runs again while another session holds ACCESS SHARE on that table for a second and readers keep
+     * querying it; the worst reader stall and whether UP failed fast on its {@code lock_timeout} are reported.
+     */
+    boolean lockQueueCheck() default false;
 }

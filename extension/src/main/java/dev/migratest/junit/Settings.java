@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 record Settings(String location, Layout layout, ProviderChoice provider, List<PostgresRequest> postgres,
                 boolean fast, String postgresUrl, String postgresUser,
                 String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
-                boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume) {
+                boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume,
+                java.time.Duration lockQueueBlockerHold) {
 
     static Settings of(MigrationTest a) {
         String location = firstNonBlank(System.getProperty(MigrationTest.LOCATION_PROPERTY), a.location(),
@@ -47,7 +48,10 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 enumValue(SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class),
                 dataVolume(number(MigrationTest.ROWS_PROPERTY, a.rows()), a.tableRows(),
                         number(MigrationTest.SEED_PROPERTY, a.seed()),
-                        bool(MigrationTest.HOSTILE_EDGE_VALUES_PROPERTY, a.hostileEdgeValues())));
+                        bool(MigrationTest.HOSTILE_EDGE_VALUES_PROPERTY, a.hostileEdgeValues())),
+                bool(MigrationTest.LOCK_QUEUE_CHECK_PROPERTY, a.lockQueueCheck())
+                        ? java.time.Duration.ofMillis(number(MigrationTest.LOCK_QUEUE_BLOCKER_HOLD_PROPERTY, 1000))
+                        : null);
     }
 
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */

@@ -67,6 +67,19 @@ public final class JsonReport {
         m.putArray("findings");
         ObjectNode rows = m.putObject("rows");
         r.rows().forEach(rows::put);
+        if (r.lockQueue() == null) {
+            m.putNull("lockQueue");
+        } else {
+            var q = r.lockQueue();
+            ObjectNode queue = m.putObject("lockQueue");
+            strings(queue.putArray("tables"), q.tables());
+            queue.put("verdict", q.verdict().name());
+            queue.put("blockerHoldMs", round(q.blockerHoldMs()));
+            queue.put("worstReaderStallMs", round(q.worstReaderStallMs()));
+            queue.put("readerQueries", q.readerQueries());
+            queue.put("migrationMs", round(q.migrationMs()));
+            queue.put("migrationError", q.migrationError());
+        }
         return m;
     }
 

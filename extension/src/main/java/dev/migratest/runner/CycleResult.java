@@ -1,5 +1,6 @@
 package dev.migratest.runner;
 
+import dev.migratest.locks.LockQueueResult;
 import dev.migratest.migration.Migration;
 
 import java.util.Collections;
@@ -20,10 +21,12 @@ import java.util.Optional;
  * @param downVsBefore  schema after DOWN compared with the schema before UP: one line per difference
  * @param reupVsUp      schema after the second UP compared with the schema after the first UP
  * @param rows          rows present per table ({@code schema.table}) when the migration ran, after data was loaded
+ * @param lockQueue     the lock-queue check of UP when it was asked for and UP takes ACCESS EXCLUSIVE on a
+ *                      pre-existing table; {@code null} otherwise
  */
 public record CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
                           List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp,
-                          Map<String, Long> rows) {
+                          Map<String, Long> rows, LockQueueResult lockQueue) {
     public CycleResult {
         phases = List.copyOf(phases);
         downVsBefore = List.copyOf(downVsBefore);
@@ -33,13 +36,19 @@ public record CycleResult(Migration migration, Outcome outcome, String skipReaso
 
     public CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
                        List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp) {
-        this(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp, Map.of());
+        this(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp, Map.of(), null);
     }
 
     /** The same result, with the rows that were present when it ran. */
     CycleResult withRows(Map<String, Long> present) {
         return new CycleResult(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp,
-                present);
+                present, lockQueue);
+    }
+
+    /** The same result, with the lock-queue check's answer. */
+    CycleResult withLockQueue(LockQueueResult check) {
+        return new CycleResult(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp,
+                rows, check);
     }
 
     static CycleResult skipped(Migration migration, String reason, List<PhaseResult> phases) {

@@ -33,6 +33,7 @@ public final class HistoryRehearsal implements AutoCloseable {
     private final ScriptExecutor executor = new ScriptExecutor();
     private final List<CycleResult> results = new ArrayList<>();
     private final boolean traced = Tracing.enabled();
+    private java.time.Duration lockQueueBlockerHold;
 
     private Database database;
     private Connection connection;
@@ -56,6 +57,15 @@ public final class HistoryRehearsal implements AutoCloseable {
         this.migrations = List.copyOf(migrations);
         this.keepFailedDatabase = keepFailedDatabase;
         this.cycleRunner = new CycleRunner(columnOrder);
+    }
+
+    /**
+     * Also rehearses each passing migration's UP behind a reader that holds ACCESS SHARE for {@code blockerHold}
+     * (needs tracing: the trace says which tables UP locks ACCESS EXCLUSIVE). Call before the first rehearsal.
+     */
+    public HistoryRehearsal withLockQueueCheck(java.time.Duration blockerHold) {
+        this.lockQueueBlockerHold = blockerHold;
+        return this;
     }
 
     public List<Migration> migrations() {
@@ -94,6 +104,10 @@ public final class HistoryRehearsal implements AutoCloseable {
                     List.of(), List.of(), List.of());
         }
         CycleResult result = cycleRunner.rehearse(migration, connection, schema, tracing).withRows(rows);
+        if (result.outcome() == Outcome.PASSED && lockQueueBlockerHold != null && tracing != null) {
+            result = new QueueRehearsal(new dev.migratest.locks.LockQueueCheck(database::connect, lockQueueBlockerHold))
+                    .rehearse(result, connection);
+        }
         if (result.outcome() == Outcome.FAILED) {
             dirty = true;
             if (keepFailedDatabase) keepForInspection(result);

@@ -22,10 +22,17 @@ import java.util.List;
 final class TracedHistory {
     private final PostgresServer server;
     private final Path dir;
+    private java.time.Duration lockQueueBlockerHold;
 
     TracedHistory(PostgresServer server, Path dir) {
         this.server = server;
         this.dir = dir;
+    }
+
+    /** Also runs the lock-queue check with a blocker holding its lock this long. */
+    TracedHistory withLockQueueCheck(java.time.Duration blockerHold) {
+        this.lockQueueBlockerHold = blockerHold;
+        return this;
     }
 
     CycleResult rehearse(String setup, String up, String down) throws IOException, java.sql.SQLException {
@@ -37,6 +44,7 @@ final class TracedHistory {
         List<CycleResult> results = new ArrayList<>();
         try (HistoryRehearsal rehearsal = new HistoryRehearsal(server, "trace", migrations, ColumnOrder.IGNORE, false,
                 SnapshotMode.INCREMENTAL)) {
+            if (lockQueueBlockerHold != null) rehearsal.withLockQueueCheck(lockQueueBlockerHold);
             for (int i = 0; i < migrations.size(); i++) results.add(rehearsal.rehearse(i));
         }
         return results.get(1);
