@@ -1,0 +1,23 @@
+package dev.migratest.locks;
+
+import java.util.List;
+
+/**
+ * Catalog state right after a phase committed that no single statement's trace shows, read from the database by the
+ * runner and judged by the findings.
+ *
+ * @param invalidIndexes       schema-qualified names of indexes left {@code INVALID} ({@code pg_index.indisvalid =
+ *                             false}) on tables of the phase, e.g. {@code public.orders_email_idx}
+ * @param unindexedForeignKeys foreign keys created by the phase whose referencing columns lead no index, each written
+ *                             {@code <constraint> on <schema.table> (<column>, …)}, e.g.
+ *                             {@code orders_customer_id_fkey on public.orders (customer_id)}
+ */
+public record PhaseAftermath(List<String> invalidIndexes, List<String> unindexedForeignKeys) {
+    /** Nothing left behind, or not read. */
+    public static final PhaseAftermath NONE = new PhaseAftermath(List.of(), List.of());
+
+    public PhaseAftermath {
+        invalidIndexes = List.copyOf(invalidIndexes);
+        unindexedForeignKeys = List.copyOf(unindexedForeignKeys);
+    }
+}
