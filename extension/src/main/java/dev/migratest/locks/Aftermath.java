@@ -22,7 +22,7 @@ public final class Aftermath {
 
     /** A foreign key is supported when some index's leading columns are exactly its columns, in any order. */
     private static final String UNINDEXED_FOREIGN_KEYS = """
-            select n.nspname || '.' || t.relname || '.' || co.conname || ' ('
+            select co.conname || ' on ' || n.nspname || '.' || t.relname || ' ('
                    || (select string_agg(a.attname, ', ' order by k.ord)
                          from unnest(co.conkey) with ordinality k(attnum, ord)
                          join pg_attribute a on a.attrelid = co.conrelid and a.attnum = k.attnum) || ')'

@@ -3,15 +3,17 @@ package dev.migratest.locks;
 import java.util.List;
 
 /**
- * What a phase left behind in the catalog that no lock shows: indexes left INVALID (a failed CONCURRENTLY build) and
- * foreign keys whose referencing columns no index leads with (every parent DELETE/UPDATE then scans the child).
- * Only what the phase itself introduced is listed.
+ * Catalog state right after a phase committed that no single statement's trace shows, read from the database by the
+ * runner and judged by the findings.
  *
- * @param invalidIndexes        schema-qualified names of indexes that became INVALID during the phase
- * @param unindexedForeignKeys  {@code schema.table.constraint (columns)} of foreign keys the phase created without
- *                              a supporting index
+ * @param invalidIndexes       schema-qualified names of indexes left {@code INVALID} ({@code pg_index.indisvalid =
+ *                             false}) on tables of the phase, e.g. {@code public.orders_email_idx}
+ * @param unindexedForeignKeys foreign keys created by the phase whose referencing columns lead no index, each written
+ *                             {@code <constraint> on <schema.table> (<column>, …)}, e.g.
+ *                             {@code orders_customer_id_fkey on public.orders (customer_id)}
  */
 public record PhaseAftermath(List<String> invalidIndexes, List<String> unindexedForeignKeys) {
+    /** Nothing left behind, or not read. */
     public static final PhaseAftermath NONE = new PhaseAftermath(List.of(), List.of());
 
     public PhaseAftermath {

@@ -121,7 +121,8 @@ final class MarkerFile {
             out.problem(file, first.line(), "SQL before " + layout.marker(Marker.Kind.UP),
                     "statements only in the up and down sections", "move it below " + layout.marker(Marker.Kind.UP));
         }
-        return new Halves(up.script(fileReason), down == null ? null : down.script(fileReason));
+        return new Halves(up.script(fileReason, preamble.directives()),
+                down == null ? null : down.script(fileReason, preamble.directives()));
     }
 
     private static String reason(String marker, int line) {

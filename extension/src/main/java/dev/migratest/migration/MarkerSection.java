@@ -14,6 +14,7 @@ final class MarkerSection {
     private final int markerLine;
     private final String reason;
     private final List<Statement> statements = new ArrayList<>();
+    private final List<AllowDirective> directives = new ArrayList<>();
     private final StringBuilder run = new StringBuilder();
     private int runLine;
 
@@ -46,6 +47,7 @@ final class MarkerSection {
             SplitResult result = StatementSplitter.split(file, run.toString(), runLine);
             out.problems(result.problems());
             statements.addAll(result.statements());
+            directives.addAll(AllowDirectives.in(file, run.toString(), runLine));
             run.setLength(0);
         }
     }
@@ -53,14 +55,25 @@ final class MarkerSection {
     /** Adds a {@code StatementBegin} block: {@code beginLine} is the line of its begin marker. */
     void block(int beginLine, String text) {
         BlockStatement.of(file, text, beginLine + 1).ifPresent(statements::add);
+        directives.addAll(AllowDirectives.in(file, text, beginLine + 1));
     }
 
     List<Statement> statements() {
         return statements;
     }
 
-    /** The section's script; its own marker's reason wins over the file's ({@code -- +goose NO TRANSACTION}). */
-    Script script(String fileReason) {
-        return Scripts.of(file, statements, reason != null ? reason : fileReason);
+    List<AllowDirective> directives() {
+        return directives;
+    }
+
+    /**
+     * The section's script; its own marker's reason wins over the file's ({@code -- +goose NO TRANSACTION}).
+     *
+     * @param fileDirectives {@code -- migratest:allow} comments above the first marker: they speak for the whole file
+     */
+    Script script(String fileReason, List<AllowDirective> fileDirectives) {
+        List<AllowDirective> all = new ArrayList<>(fileDirectives);
+        all.addAll(directives);
+        return Scripts.of(file, statements, reason != null ? reason : fileReason, all);
     }
 }

@@ -1,6 +1,9 @@
 package dev.migratest.migration;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One direction (up or down) of one migration.
@@ -10,10 +13,26 @@ import java.util.List;
  * @param nonTransactionalReason  {@code null} when the script runs in one transaction; otherwise why it must run in
  *                                autocommit, e.g. {@code "-- +goose NO TRANSACTION (line 1)"} or
  *                                {@code "CREATE INDEX CONCURRENTLY cannot run in a transaction (line 4)"}
+ * @param allowDirectives         the {@code -- migratest:allow …} comments of the script, in file order; comments are
+ *                                not part of any statement, so this is where the findings read them
  */
-public record Script(String file, List<Statement> statements, String nonTransactionalReason) {
+public record Script(String file, List<Statement> statements, String nonTransactionalReason,
+                     List<AllowDirective> allowDirectives) {
     public Script {
         statements = List.copyOf(statements);
+        allowDirectives = List.copyOf(allowDirectives);
+    }
+
+    /** A script without {@code -- migratest:allow} comments. */
+    public Script(String file, List<Statement> statements, String nonTransactionalReason) {
+        this(file, statements, nonTransactionalReason, List.of());
+    }
+
+    /** Every rule id named by the script's {@code -- migratest:allow} comments, as written. */
+    public Set<String> allowedRules() {
+        Set<String> ids = new LinkedHashSet<>();
+        allowDirectives.forEach(directive -> ids.addAll(directive.ruleIds()));
+        return Collections.unmodifiableSet(ids);
     }
 
     public boolean transactional() {

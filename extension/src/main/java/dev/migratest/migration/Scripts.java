@@ -21,12 +21,17 @@ final class Scripts {
     static Script split(String file, String text, int firstLine, String markerReason, Collected out) {
         SplitResult result = StatementSplitter.split(file, text, firstLine);
         out.problems(result.problems());
-        return of(file, result.statements(), markerReason);
+        return of(file, result.statements(), markerReason, AllowDirectives.in(file, text, firstLine));
     }
 
     /** A script of statements already split; a marker reason wins over a statement that needs autocommit. */
     static Script of(String file, List<Statement> statements, String markerReason) {
-        return new Script(file, statements, markerReason != null ? markerReason : autocommitReason(statements));
+        return of(file, statements, markerReason, List.of());
+    }
+
+    static Script of(String file, List<Statement> statements, String markerReason, List<AllowDirective> directives) {
+        return new Script(file, statements, markerReason != null ? markerReason : autocommitReason(statements),
+                directives);
     }
 
     private static String autocommitReason(List<Statement> statements) {

@@ -41,7 +41,7 @@ class AftermathIT {
                 "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;\n");
 
         assertThat(phase(result, Phase.UP).aftermath().unindexedForeignKeys())
-                .containsExactly("public.orders.orders_user_fk (user_id)");
+                .containsExactly("orders_user_fk on public.orders (user_id)");
         assertThat(phase(result, Phase.DOWN).aftermath().unindexedForeignKeys()).isEmpty();
         assertThat(phase(result, Phase.UP).aftermath().invalidIndexes()).isEmpty();
     }

@@ -1,0 +1,86 @@
+package dev.migratest.findings;
+
+import static dev.migratest.findings.Cycles.lock;
+import static dev.migratest.findings.Cycles.migration;
+import static dev.migratest.findings.Cycles.statement;
+import static dev.migratest.findings.Cycles.table;
+import static dev.migratest.findings.Cycles.trace;
+import static dev.migratest.findings.Cycles.updated;
+import static dev.migratest.locks.LockMode.ROW_EXCLUSIVE;
+import static dev.migratest.locks.LockMode.SHARE_UPDATE_EXCLUSIVE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migratest.locks.PhaseAftermath;
+import dev.migratest.runner.Phase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DataAndAftermathRulesTest {
+
+    private static final String ORDERS = "public.orders";
+
+    @Test
+    void oneUpdateOfNearlyTheWholeTableIsAWholeTableBackfill() {
+        var findings = migration().rows(ORDERS, 50_000)
+                .up(statement(6, "UPDATE orders SET status = 'open'",
+                        trace(lock(table(ORDERS), ROW_EXCLUSIVE, 3_000)).activity(updated(ORDERS, 49_800))))
+                .findings("whole-table-backfill");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("V7 line 6: one UPDATE changed 49 800 of 50 000 rows of public.orders "
+                    + "(99.6 %) in 5.0 ms, keeping every one of them locked until COMMIT");
+            assertThat(f.advice()).contains("batches", "own transaction");
+        });
+    }
+
+    @Test
+    void aTargetedUpdateOrASmallTableIsNoBackfill() {
+        assertThat(migration().rows(ORDERS, 50_000)
+                .up(statement(6, "UPDATE orders SET status = 'open' WHERE id < 5000",
+                        trace(lock(table(ORDERS), ROW_EXCLUSIVE, 30)).activity(updated(ORDERS, 4_999))))
+                .findings("whole-table-backfill")).isEmpty();
+        assertThat(migration().rows(ORDERS, 500)
+                .up(statement(6, "UPDATE orders SET status = 'open'",
+                        trace(lock(table(ORDERS), ROW_EXCLUSIVE, 3)).activity(updated(ORDERS, 500))))
+                .findings("whole-table-backfill")).isEmpty();
+    }
+
+    @Test
+    void anInvalidIndexLeftByThePhaseIsAnErrorOnTheLineThatBuiltIt() {
+        var findings = migration()
+                .phase(Phase.UP, false, statement(2, "CREATE UNIQUE INDEX CONCURRENTLY orders_email ON orders (email)",
+                        trace(lock(table(ORDERS), SHARE_UPDATE_EXCLUSIVE, 40))))
+                .aftermath(Phase.UP, new PhaseAftermath(List.of("public.orders_email"), List.of()))
+                .findings("index-left-invalid");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.relation()).isEqualTo("public.orders_email");
+            assertThat(f.advice()).startsWith("DROP INDEX CONCURRENTLY public.orders_email");
+        });
+        assertThat(migration()
+                .phase(Phase.UP, false, statement(2, "CREATE INDEX CONCURRENTLY orders_email ON orders (email)",
+                        trace(lock(table(ORDERS), SHARE_UPDATE_EXCLUSIVE, 40))))
+                .aftermath(Phase.UP, PhaseAftermath.NONE)
+                .findings("index-left-invalid")).isEmpty();
+    }
+
+    @Test
+    void aForeignKeyWithoutAnIndexIsAWarningWithTheIndexToCreate() {
+        var findings = migration()
+                .up(statement(4, "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) "
+                        + "REFERENCES customers (id) NOT VALID", trace()))
+                .aftermath(Phase.UP, new PhaseAftermath(List.of(),
+                        List.of("orders_customer_fk on public.orders (customer_id)")))
+                .findings("foreign-key-without-index");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.line()).isEqualTo(4);
+            assertThat(f.relation()).isEqualTo(ORDERS);
+            assertThat(f.advice()).startsWith("CREATE INDEX CONCURRENTLY ON public.orders (customer_id)");
+        });
+        assertThat(migration().up(statement(4, "SELECT 1", trace())).findings("foreign-key-without-index")).isEmpty();
+    }
+}
