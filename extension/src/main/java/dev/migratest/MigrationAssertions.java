@@ -9,6 +9,6 @@ public final class MigrationAssertions {
     }
 
     public static CycleResultAssert assertThat(MigrationCycle cycle) {
-        return new CycleResultAssert(cycle.result());
+        return new CycleResultAssert(cycle.result(), cycle.findings());
     }
 }

@@ -1,5 +1,9 @@
 package dev.migratest;
 
+import dev.migratest.findings.Finding;
+import dev.migratest.findings.FindingPolicy;
+import dev.migratest.findings.Findings;
+import dev.migratest.locks.LockQueueResult;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.Outcome;
 import dev.migratest.runner.Phase;
@@ -16,9 +20,26 @@ import java.util.NoSuchElementException;
  */
 public final class MigrationCycle {
     private final CycleResult result;
+    private final List<Finding> findings;
 
+    /** The rehearsal with its findings under the default severities. */
     public MigrationCycle(CycleResult result) {
+        this(result, Findings.of(result, FindingPolicy.defaults()));
+    }
+
+    public MigrationCycle(CycleResult result, List<Finding> findings) {
         this.result = result;
+        this.findings = List.copyOf(findings);
+    }
+
+    /** What the trace says about the migration's safety, silenced findings included (they never count). */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** The lock-queue check, when {@code @MigrationTest(lockQueueCheck = true)} ran one; {@code null} otherwise. */
+    public LockQueueResult lockQueue() {
+        return result.lockQueue();
     }
 
     public String version() {

@@ -50,6 +50,9 @@ public @interface MigrationTest {
     String SEED_PROPERTY = "migratest.seed";
     String HOSTILE_EDGE_VALUES_PROPERTY = "migratest.hostileEdgeValues";
     String LOCK_QUEUE_CHECK_PROPERTY = "migratest.lockQueueCheck";
+    /** Comma-separated {@code rule=SEVERITY} entries, e.g. {@code foreign-key-without-index=ERROR,breaking-drop-or-rename=OFF}. */
+    String FINDINGS_PROPERTY = "migratest.findings";
+    String FAIL_ON_PROPERTY = "migratest.failOn";
     /** How long the blocking reader of the lock-queue check holds its lock, in ms (default 1000). */
     String LOCK_QUEUE_BLOCKER_HOLD_PROPERTY = "migratest.lockQueue.blockerHoldMs";
     /** Environment variables read when neither attribute nor system property gives the external server. */
@@ -124,4 +127,17 @@ public @interface MigrationTest {
      * querying it; the worst reader stall and whether UP failed fast on its {@code lock_timeout} are reported.
      */
     boolean lockQueueCheck() default false;
+
+    /**
+     * Severity per finding rule, overriding the defaults: {@code "foreign-key-without-index=ERROR"},
+     * {@code "breaking-drop-or-rename=OFF"}. A migration silences a rule with a
+     * {@code -- migratest:allow <rule-id> — reason} comment in its up or down file.
+     */
+    String[] findings() default {};
+
+    /**
+     * A migration's test fails when it has a finding of this severity or worse that no allow comment silenced;
+     * {@code OFF}: findings are reported and asserted on, never failing by themselves.
+     */
+    dev.migratest.findings.Severity failOn() default dev.migratest.findings.Severity.ERROR;
 }

@@ -1,18 +1,69 @@
 package dev.migratest.assertions;
 
+import dev.migratest.findings.Finding;
+import dev.migratest.findings.Severity;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.Outcome;
 import dev.migratest.runner.Phase;
 import dev.migratest.runner.PhaseResult;
 import org.assertj.core.api.AbstractAssert;
 
+import java.util.List;
 import java.util.Optional;
 
 /** AssertJ assertions on one migration's rehearsal. */
 public final class CycleResultAssert extends AbstractAssert<CycleResultAssert, CycleResult> {
 
+    private final List<Finding> findings;
+
     public CycleResultAssert(CycleResult actual) {
+        this(actual, List.of());
+    }
+
+    /** {@code findings}: what the findings rules made of {@code actual}. */
+    public CycleResultAssert(CycleResult actual, List<Finding> findings) {
         super(actual, CycleResultAssert.class);
+        this.findings = List.copyOf(findings);
+    }
+
+    /** No finding that counts (not silenced) of {@code severity} or worse. */
+    public CycleResultAssert hasNoFindings(Severity severity) {
+        isNotNull();
+        List<Finding> offenders = counting().stream().filter(f -> f.severity().compareTo(severity) <= 0).toList();
+        if (!offenders.isEmpty()) {
+            failWithMessage(FindingMessages.unexpected(actual, severity + " or worse", offenders));
+        }
+        return this;
+    }
+
+    /** No finding that counts, of any severity. */
+    public CycleResultAssert hasNoFindings() {
+        return hasNoFindings(Severity.INFO);
+    }
+
+    /** The findings that count name exactly these rules (in any phase, in any order). */
+    public CycleResultAssert hasFindings(String... ruleIds) {
+        isNotNull();
+        java.util.Set<String> expected = new java.util.TreeSet<>(List.of(ruleIds));
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        counting().forEach(f -> found.add(f.rule()));
+        if (!found.equals(expected)) {
+            failWithMessage(FindingMessages.ruleSet(actual, expected, found, counting()));
+        }
+        return this;
+    }
+
+    /** Among the findings that count, one of this rule. */
+    public CycleResultAssert hasFinding(String ruleId) {
+        isNotNull();
+        if (counting().stream().noneMatch(f -> f.rule().equals(ruleId))) {
+            failWithMessage(FindingMessages.missing(actual, ruleId, counting()));
+        }
+        return this;
+    }
+
+    private List<Finding> counting() {
+        return findings.stream().filter(Finding::counts).toList();
     }
 
     public CycleResultAssert passed() {

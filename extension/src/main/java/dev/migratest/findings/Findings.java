@@ -29,6 +29,15 @@ public final class Findings {
      * @return the findings sorted by phase, then line; silenced ones included and marked
      * @throws IllegalArgumentException when a {@code -- migratest:allow} comment names an unknown rule
      */
+    /** The findings of a rehearsal, with the aftermath each traced phase recorded. */
+    public static List<Finding> of(CycleResult result, FindingPolicy policy) {
+        Map<Phase, PhaseAftermath> aftermath = new java.util.EnumMap<>(Phase.class);
+        for (PhaseResult phase : result.phases()) {
+            if (phase.aftermath() != null) aftermath.put(phase.phase(), phase.aftermath());
+        }
+        return of(result, policy, aftermath);
+    }
+
     public static List<Finding> of(CycleResult result, FindingPolicy policy, Map<Phase, PhaseAftermath> aftermath) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(policy, "policy");

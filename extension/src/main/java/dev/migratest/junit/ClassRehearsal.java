@@ -40,6 +40,11 @@ final class ClassRehearsal implements AutoCloseable {
         return rehearsal;
     }
 
+    /** The findings of one rehearsal under the class's policy (a pure function of the result). */
+    java.util.List<dev.migratest.findings.Finding> findings(dev.migratest.runner.CycleResult result) {
+        return dev.migratest.findings.Findings.of(result, plan.settings().findingPolicy());
+    }
+
     ReportHeader header() {
         return header;
     }

@@ -1,6 +1,8 @@
 package dev.migratest.junit;
 
 import dev.migratest.MigrationCycle;
+import dev.migratest.findings.Finding;
+import dev.migratest.findings.Severity;
 import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.runner.CycleResult;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Rehearses the invocation's migration before the method body runs, and hands the result to a
@@ -37,6 +40,26 @@ final class CycleInvocation implements BeforeTestExecutionCallback, ParameterRes
             default:
                 break;
         }
+        failOnFindings(context, result);
+    }
+
+    /** Findings at or above the class's {@code failOn} severity fail the test, each with its advice. */
+    private void failOnFindings(ExtensionContext context, CycleResult result) {
+        Severity failOn = plan.settings().failOn();
+        if (failOn == Severity.OFF) return;
+        List<Finding> failing = rehearsal(context).findings(result).stream()
+                .filter(f -> f.counts() && f.severity().compareTo(failOn) <= 0).toList();
+        if (failing.isEmpty()) return;
+        StringBuilder text = new StringBuilder(result.migration().displayName() + " is reversible, but has "
+                + failing.size() + " finding(s) at " + failOn + " or worse:");
+        for (Finding f : failing) {
+            text.append("\n  ").append(f.severity()).append(' ').append(f.rule()).append(" (").append(f.phase())
+                    .append(' ').append(f.file()).append(':').append(f.line()).append("): ").append(f.message())
+                    .append("\n    fix: ").append(f.advice());
+        }
+        text.append("\nSilence one with a comment in the migration: -- migratest:allow <rule-id> — reason;"
+                + " or change its severity with @MigrationTest(findings = \"<rule-id>=WARNING\").");
+        throw new MigrationFailure(text.toString());
     }
 
     @Override
@@ -47,13 +70,18 @@ final class CycleInvocation implements BeforeTestExecutionCallback, ParameterRes
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         try {
-            return new MigrationCycle(result(context));
+            CycleResult result = result(context);
+            return new MigrationCycle(result, rehearsal(context).findings(result));
         } catch (SQLException e) {
             throw new MigrationFailure("the rehearsal could not reach Postgres: " + e.getMessage());
         }
     }
 
     private CycleResult result(ExtensionContext context) throws SQLException {
-        return MigrationExtension.rehearsal(context, plan, request).rehearsal().rehearse(index);
+        return rehearsal(context).rehearsal().rehearse(index);
+    }
+
+    private ClassRehearsal rehearsal(ExtensionContext context) {
+        return MigrationExtension.rehearsal(context, plan, request);
     }
 }

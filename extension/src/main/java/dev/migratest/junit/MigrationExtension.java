@@ -2,6 +2,7 @@ package dev.migratest.junit;
 
 import dev.migratest.MigrationCycleTest;
 import dev.migratest.MigrationTest;
+import dev.migratest.findings.AllowComments;
 import dev.migratest.migration.LoadedMigrations;
 import dev.migratest.migration.Migration;
 import dev.migratest.migration.MigrationDefinitionException;
@@ -44,10 +45,24 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         } catch (MigrationDefinitionException e) {
             throw new MigrationFailure(e.getMessage());
         }
+        checkAllowComments(loaded);
         if (!loaded.skippedFiles().isEmpty()) {
             Console.print("skipped in " + loaded.location() + ": " + String.join(", ", loaded.skippedFiles()));
         }
         context.getStore(NAMESPACE).put(PLAN, new ClassPlan(testClass.getName(), settings, loaded));
+    }
+
+    /** An allow comment naming no rule would silence nothing, quietly: every such comment fails the class at once. */
+    private static void checkAllowComments(LoadedMigrations loaded) {
+        List<String> problems = new java.util.ArrayList<>();
+        for (Migration migration : loaded.migrations()) {
+            try {
+                AllowComments.of(migration);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) throw new MigrationFailure(String.join("\n", problems));
     }
 
     @Override

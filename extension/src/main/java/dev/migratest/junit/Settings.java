@@ -23,7 +23,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 boolean fast, String postgresUrl, String postgresUser,
                 String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
                 boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume,
-                java.time.Duration lockQueueBlockerHold) {
+                java.time.Duration lockQueueBlockerHold, dev.migratest.findings.FindingPolicy findingPolicy,
+                dev.migratest.findings.Severity failOn) {
 
     static Settings of(MigrationTest a) {
         String location = firstNonBlank(System.getProperty(MigrationTest.LOCATION_PROPERTY), a.location(),
@@ -51,13 +52,22 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                         bool(MigrationTest.HOSTILE_EDGE_VALUES_PROPERTY, a.hostileEdgeValues())),
                 bool(MigrationTest.LOCK_QUEUE_CHECK_PROPERTY, a.lockQueueCheck())
                         ? java.time.Duration.ofMillis(number(MigrationTest.LOCK_QUEUE_BLOCKER_HOLD_PROPERTY, 1000))
-                        : null);
+                        : null,
+                findingPolicy(a.findings()),
+                enumValue(MigrationTest.FAIL_ON_PROPERTY, a.failOn(), dev.migratest.findings.Severity.class));
     }
 
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */
     String serverKey(PostgresRequest request) {
         return provider + "|" + request.label() + "|" + fast + "|" + (postgresUrl == null ? "" : postgresUrl) + "|"
                 + (postgresUser == null ? "" : postgresUser);
+    }
+
+    /** The property wins over the annotation, entry lists are not merged: one place says what the policy is. */
+    private static dev.migratest.findings.FindingPolicy findingPolicy(String[] annotated) {
+        String property = System.getProperty(MigrationTest.FINDINGS_PROPERTY);
+        return property != null && !property.isBlank() ? dev.migratest.findings.FindingPolicy.parse(property)
+                : dev.migratest.findings.FindingPolicy.of(annotated);
     }
 
     /** The property wins; each entry becomes one request; none means the provider's default. */

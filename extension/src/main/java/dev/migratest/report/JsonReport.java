@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migratest.findings.Finding;
 import dev.migratest.locks.Blocking;
 import dev.migratest.locks.LockHold;
 import dev.migratest.locks.StatementTrace;
@@ -16,10 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The JSON report, contract v1 (DESIGN.md): other tools read it, so fields are only ever added, never renamed.
- * Fields that later stages fill (data diff, findings) are present and empty; an untraced statement has empty lock,
+ * Fields that later stages fill (data diff) are present and empty; an untraced statement has empty lock,
  * rewrite and scan lists and {@code blocked: null}.
  */
 public final class JsonReport {
@@ -30,15 +32,16 @@ public final class JsonReport {
     }
 
     /** Writes {@code <directory>/<testClass>.json} and returns its path. */
-    public static Path write(Path directory, String testClass, ReportHeader header, List<CycleResult> results)
-            throws IOException {
+    public static Path write(Path directory, String testClass, ReportHeader header, List<CycleResult> results,
+                             Function<CycleResult, List<Finding>> findings) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(testClass + ".json");
-        MAPPER.writeValue(file.toFile(), toJson(header, results));
+        MAPPER.writeValue(file.toFile(), toJson(header, results, findings));
         return file;
     }
 
-    static ObjectNode toJson(ReportHeader header, List<CycleResult> results) {
+    static ObjectNode toJson(ReportHeader header, List<CycleResult> results,
+                             Function<CycleResult, List<Finding>> findings) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         ObjectNode postgres = root.putObject("postgres");
@@ -46,12 +49,12 @@ public final class JsonReport {
         postgres.put("provider", header.provider());
         ArrayNode migrations = root.putArray("migrations");
         for (CycleResult result : results) {
-            migrations.add(migration(header, result));
+            migrations.add(migration(header, result, findings.apply(result)));
         }
         return root;
     }
 
-    private static ObjectNode migration(ReportHeader header, CycleResult r) {
+    private static ObjectNode migration(ReportHeader header, CycleResult r, List<Finding> findings) {
         ObjectNode m = MAPPER.createObjectNode();
         m.put("version", r.migration().version());
         m.put("name", r.migration().name());
@@ -64,7 +67,19 @@ public final class JsonReport {
         strings(schemaDiff.putArray("downVsBefore"), r.downVsBefore());
         strings(schemaDiff.putArray("reupVsUp"), r.reupVsUp());
         m.putArray("dataDiff");
-        m.putArray("findings");
+        ArrayNode found = m.putArray("findings");
+        for (Finding f : findings) {
+            ObjectNode node = found.addObject();
+            node.put("rule", f.rule());
+            node.put("severity", f.severity().name());
+            node.put("phase", f.phase().name());
+            node.put("line", f.line());
+            node.put("message", f.message());
+            node.put("advice", f.advice());
+            node.put("file", f.file());
+            node.put("relation", f.relation());
+            node.put("silenced", f.silenced());
+        }
         ObjectNode rows = m.putObject("rows");
         r.rows().forEach(rows::put);
         if (r.lockQueue() == null) {
