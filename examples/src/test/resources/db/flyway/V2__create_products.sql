@@ -5,4 +5,4 @@ CREATE TABLE products (
     price_cents integer NOT NULL DEFAULT 0
 );
 
-COMMENT ON COLUMN products.price_cents IS 'price in cents; replaced by price (numeric) in V9';
+COMMENT ON COLUMN products.price_cents IS 'price in cents; replaced by price (numeric) in V15';

@@ -1,1 +1,2 @@
+SET lock_timeout = '2s';
 ALTER TABLE stock DROP COLUMN reserved;

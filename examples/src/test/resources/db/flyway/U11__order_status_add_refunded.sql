@@ -1,9 +1,0 @@
--- Postgres cannot drop an enum value: rebuild the type without it.
--- This rewrites orders, so a real rollback should run in a maintenance window; rows that already use
--- 'refunded' must be handled first, or the cast below fails (which is the safe outcome).
-ALTER TYPE order_status RENAME TO order_status_old;
-CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped');
-ALTER TABLE orders ALTER COLUMN status DROP DEFAULT;
-ALTER TABLE orders ALTER COLUMN status TYPE order_status USING status::text::order_status;
-ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending';
-DROP TYPE order_status_old;

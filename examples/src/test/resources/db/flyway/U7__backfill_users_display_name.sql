@@ -1,0 +1,4 @@
+-- Nothing to undo for the backfill itself: while the V6 trigger exists, it writes full_name into every display_name
+-- that an UPDATE sets to NULL, so the values cannot be taken back without disabling it, and they are exactly what
+-- the trigger keeps there anyway. U5 drops the column with its values.
+-- Marked non-transactional like its UP (U7__backfill_users_display_name.sql.conf), so the pair reads the same.

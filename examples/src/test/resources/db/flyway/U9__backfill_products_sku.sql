@@ -1,0 +1,3 @@
+-- Nothing to undo: while V8's CHECK (sku IS NOT NULL) exists, setting the legacy skus back to NULL is rejected.
+-- The 'legacy-<id>' values are harmless placeholders; they stay.
+-- Marked non-transactional like its UP (U9__backfill_products_sku.sql.conf), so the pair reads the same.

@@ -1,0 +1,1 @@
+COMMENT ON COLUMN stock.reserved IS NULL;

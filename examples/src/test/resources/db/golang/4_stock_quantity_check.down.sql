@@ -1,1 +1,0 @@
-ALTER TABLE stock DROP CONSTRAINT stock_quantity_not_negative;

@@ -1,0 +1,1 @@
+-- Nothing to undo: VACUUM FULL changes where the rows are stored, not the schema or the data.
