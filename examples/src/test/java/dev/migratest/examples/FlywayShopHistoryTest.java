@@ -3,6 +3,7 @@ package dev.migratest.examples;
 import dev.migratest.MigrationCycle;
 import dev.migratest.MigrationCycleTest;
 import dev.migratest.MigrationTest;
+import dev.migratest.findings.Severity;
 import dev.migratest.runner.Phase;
 
 import java.util.Set;
@@ -25,7 +26,9 @@ class FlywayShopHistoryTest {
 
     @MigrationCycleTest
     void everyMigrationIsReversible(MigrationCycle cycle) {
-        assertThat(cycle).passed().restoredTheSchema().reupMatchesUp();
+        assertThat(cycle).passed().restoredTheSchema().reupMatchesUp()
+                // measured, not linted: no step of this history holds a lock the seeds warn against
+                .hasNoFindings(Severity.ERROR);
         assertTransactionMode(cycle, Phase.UP, autocommit(cycle.name()));
         assertTransactionMode(cycle, Phase.DOWN,
                 autocommit(cycle.name()) || AUTOCOMMIT_DOWN_ONLY.contains(cycle.name()));

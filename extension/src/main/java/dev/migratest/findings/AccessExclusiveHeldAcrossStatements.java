@@ -39,7 +39,7 @@ final class AccessExclusiveHeldAcrossStatements implements Rule {
                     .max((a, b) -> Double.compare(a.heldMs(), b.heldMs())).orElse(null);
             if (lock == null) continue;
             List<Integer> following = statements.subList(i + 1, statements.size()).stream()
-                    .filter(s -> !SqlText.of(s.sql()).trivial()).map(StatementResult::line).toList();
+                    .filter(AccessExclusiveHeldAcrossStatements::didWork).map(StatementResult::line).toList();
             if (following.isEmpty()) continue;
             String table = lock.object().table();
             String object = lock.relation().equals(table) ? table : lock.relation() + " (of " + table + ")";
@@ -52,5 +52,23 @@ final class AccessExclusiveHeldAcrossStatements implements Rule {
                             + "backfill), so ACCESS EXCLUSIVE is held only for the DDL itself."));
         }
         return found;
+    }
+
+    /**
+     * A statement that keeps the lock busy: it read or wrote rows, rewrote storage, or is data work by its text (the
+     * rows it touches may simply be absent at rehearsal). A further catalog-only DDL statement (DROP FUNCTION after
+     * DROP TRIGGER, ADD CONSTRAINT … NOT VALID after DROP CONSTRAINT) adds microseconds, not an outage.
+     */
+    private static boolean didWork(StatementResult statement) {
+        SqlText text = SqlText.of(statement.sql());
+        if (text.trivial()) return false;
+        if (text.startsWith("(?i)(UPDATE|INSERT|DELETE|MERGE|DO|CALL|COPY|SELECT|WITH|REFRESH|CLUSTER|VACUUM|ANALYZE)\\b")) {
+            return true;
+        }
+        var trace = statement.trace();
+        if (trace == null) return true;
+        boolean touchedRows = trace.activity() == null || trace.activity().stream()
+                .anyMatch(a -> a.scanned() || a.rowsWritten() > 0);
+        return touchedRows || !trace.rewrites().isEmpty();
     }
 }
