@@ -66,6 +66,11 @@ public final class CycleResultAssert extends AbstractAssert<CycleResultAssert, C
         return findings.stream().filter(Finding::counts).toList();
     }
 
+    /** The whole promise of a down: the cycle passed, DOWN restored the schema and the second UP matched the first. */
+    public CycleResultAssert isReversible() {
+        return passed().restoredTheSchema().reupMatchesUp();
+    }
+
     public CycleResultAssert passed() {
         return hasOutcome(Outcome.PASSED);
     }

@@ -31,7 +31,7 @@ class PhaseAssertTest {
         CycleResult cycle = cycle(trace(List.of(hold(USERS, LockMode.SHARE_UPDATE_EXCLUSIVE, 900)), Blocking.NONE,
                 List.of()));
 
-        new CycleResultAssert(cycle).up()
+        new CycleResultAssert(cycle).isReversible().up()
                 .holdsNoLockStrongerThan(LockMode.SHARE_UPDATE_EXCLUSIVE)
                 .blocksNoWrites()
                 .blocksNoReads()
@@ -107,6 +107,9 @@ class PhaseAssertTest {
         Script up = new Script("V7__add_index.sql", List.of(), null);
         Migration migration = new Migration("7", "add_index", up, new Script("U7__add_index.sql", List.of(), null));
         PhaseResult phase = new PhaseResult(Phase.UP, "V7__add_index.sql", null, List.of(statement), 13.0, null);
-        return new CycleResult(migration, Outcome.PASSED, null, null, null, List.of(phase), List.of(), List.of());
+        PhaseResult down = new PhaseResult(Phase.DOWN, "U7__add_index.sql", null, List.of(), 1.0, null);
+        PhaseResult reup = new PhaseResult(Phase.REUP, "V7__add_index.sql", null, List.of(statement), 13.0, null);
+        return new CycleResult(migration, Outcome.PASSED, null, null, null, List.of(phase, down, reup), List.of(),
+                List.of());
     }
 }
