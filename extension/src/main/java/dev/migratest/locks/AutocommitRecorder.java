@@ -47,8 +47,19 @@ final class AutocommitRecorder implements PhaseRecorder {
 
     @Override
     public void statementStarting() {
+        long before = System.nanoTime();
+        watch = null;
+        if (incompleteReason == null) {
+            try {
+                watch = observer.watch(phaseStart);
+            } catch (SQLException e) {
+                incompleteReason = "starting the observer for statement " + (traces.size() + 1) + " failed: "
+                        + e.getMessage();
+            }
+        }
         statementStart = System.nanoTime();
-        watch = incompleteReason == null ? observer.watch(phaseStart) : null;
+        // Waiting for the observer's first poll is migratest's time, not the phase's.
+        pausedNanos += statementStart - before;
     }
 
     @Override
@@ -59,7 +70,7 @@ final class AutocommitRecorder implements PhaseRecorder {
             return;
         }
         try {
-            LockObserver.Observation seen = watch.stop();
+            LockObserver.Observation seen = watch.stop(end);
             traces.add(trace(seen, end));
         } catch (SQLException e) {
             incompleteReason = "observing statement " + (traces.size() + 1) + " failed: " + e.getMessage();
@@ -77,7 +88,7 @@ final class AutocommitRecorder implements PhaseRecorder {
             if (s.grantedFirst < 0) continue;
             LockedObject object = Holds.object(s.row, phaseCatalog);
             double since = (statementStart - phaseStart - pausedNanos) / 1e6;
-            holds.add(new LockHold(object, s.row.mode(), since, (s.lastSeen - s.grantedFirst) / 1e6, s.waitedMs, true));
+            holds.add(new LockHold(object, s.row.mode(), since, s.heldMs(), s.waitedMs, true));
             if (object.preExisting() && object.table() != null && !seen.probedNames().containsValue(object.table())) {
                 if (s.row.mode().blocksReads()) inferredReads.add(object.table());
                 if (s.row.mode().blocksWrites()) inferredWrites.add(object.table());
@@ -104,7 +115,11 @@ final class AutocommitRecorder implements PhaseRecorder {
                 inferredWrites), lockTimeout, statementTimeout);
     }
 
-    /** Probe answers where the observer got to probe; the lock modes' meaning where the statement was faster. */
+    /**
+     * Probe answers where the observer got to probe; the lock modes' meaning where the statement was faster. Not
+     * "probed" when no probe ran: a 2 ms statement (DROP INDEX CONCURRENTLY) can end between two polls, and "nothing
+     * seen" must not read as "tried for real".
+     */
     private static Blocking blocking(LockObserver.Observation seen, boolean inferred, List<String> inferredReads,
                                      List<String> inferredWrites) {
         Set<String> reads = new LinkedHashSet<>(inferredReads);
@@ -118,7 +133,7 @@ final class AutocommitRecorder implements PhaseRecorder {
         }
         return new Blocking(!reads.isEmpty() ? Boolean.TRUE : unknown ? null : Boolean.FALSE,
                 !writes.isEmpty() ? Boolean.TRUE : unknown ? null : Boolean.FALSE,
-                List.copyOf(reads), List.copyOf(writes), !inferred);
+                List.copyOf(reads), List.copyOf(writes), !inferred && !seen.probes().isEmpty());
     }
 
     /** Storage that changed between two catalog readings, and indexes that came back under a new OID. */

@@ -8,7 +8,9 @@ package dev.migratest.locks;
  * @param sinceMs    when the statement that first showed the lock began, in ms from the start of the phase
  * @param heldMs     measured hold: from {@code sinceMs} to the end of COMMIT (or ROLLBACK) in a transactional phase,
  *                   minus the pauses migratest's own tracing made while the lock was held; for a statement run in
- *                   autocommit, from the first to the last time the observer saw the lock
+ *                   autocommit, estimated from the observer's polls: from midway between the last poll
+ *                   without the lock and the first with it, to midway between the last poll with it and the next
+ *                   without it (or the statement's end); uncertain by about one poll interval (0.3–1.5 ms)
  * @param waitedMs   how long the backend waited for the lock before it was granted, when the observer saw the wait;
  *                   {@code null} when no wait was seen
  * @param observed   {@code true} when the observer connection saw the lock by polling {@code pg_locks} (autocommit
