@@ -48,14 +48,15 @@ import java.util.Map;
  * the harness already subtracts its tracing pauses) so that the overhead splits into "pauses between statements"
  * and "statements slowed down while traced".
  * <p>
- * Usage: {@code java -cp benchmarks/target/migratest-benchmarks.jar dev.migratest.benchmarks.TracingOverheadComparison [rows] [rounds]}
- * (defaults 1 000 000 and 5).
+ * Usage: {@code java -cp benchmarks/target/migratest-benchmarks.jar dev.migratest.benchmarks.TracingOverheadComparison [rows] [rounds] [probeTimeoutMs]}
+ * (defaults 1 000 000 and 5; a third argument adds a contender traced with that probe {@code lock_timeout}).
  */
 public final class TracingOverheadComparison {
 
     static final String TRACED = "traced";
     static final String UNTRACED = "untraced";
     static final String TOTAL = "total (6 migrations)";
+    private static final String PROBE_PREFIX = "traced, probe timeout ";
 
     private TracingOverheadComparison() {
     }
@@ -75,11 +76,20 @@ public final class TracingOverheadComparison {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Report report = run(rows, rounds, System.out);
+        Long probeTimeoutMs = args.length > 2 ? Long.valueOf(args[2]) : null;
+        Report report = run(rows, rounds, probeTimeoutMs, System.out);
         print(report, System.out);
     }
 
     static Report run(int rows, int rounds, PrintStream out) throws Exception {
+        return run(rows, rounds, null, out);
+    }
+
+    /**
+     * {@code probeTimeoutMs}, when given, adds a third contender: traced with that probe {@code lock_timeout} instead
+     * of the default 25 ms, which shows what the probes' waits on blocked tables cost.
+     */
+    static Report run(int rows, int rounds, Long probeTimeoutMs, PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("migratest-tracing-bench-");
         List<Migration> migrations;
         try {
@@ -99,12 +109,16 @@ public final class TracingOverheadComparison {
                     rows, rounds, migrations.size() - 1, version, server.providerName(),
                     Runtime.getRuntime().availableProcessors());
             for (int round = 1; round <= rounds; round++) {
-                List<String> order = round % 2 == 1 ? List.of(TRACED, UNTRACED) : List.of(UNTRACED, TRACED);
+                List<String> modes = new ArrayList<>(List.of(TRACED, UNTRACED));
+                if (probeTimeoutMs != null) modes.add(probeMode(probeTimeoutMs));
+                // Rotate who goes first, so that no mode always runs on a server just warmed (or dirtied) by another.
+                List<String> order = new ArrayList<>();
+                for (int k = 0; k < modes.size(); k++) order.add(modes.get((k + round - 1) % modes.size()));
                 for (String mode : order) {
                     rehearse(server, migrations, mode, samples);
                 }
                 StringBuilder line = new StringBuilder("round " + round + " (" + order.get(0) + " first):");
-                for (String mode : List.of(TRACED, UNTRACED)) {
+                for (String mode : modes) {
                     List<Sample> total = samples.get(TOTAL).get(mode);
                     line.append(String.format(Locale.ROOT, " %s %.2f s", mode, total.get(total.size() - 1).wallSeconds()));
                 }
@@ -118,7 +132,11 @@ public final class TracingOverheadComparison {
     private static void rehearse(PostgresServer server, List<Migration> migrations, String mode,
                                  Map<String, Map<String, List<Sample>>> samples) throws Exception {
         String before = System.getProperty(Tracing.ENABLED_PROPERTY);
-        System.setProperty(Tracing.ENABLED_PROPERTY, String.valueOf(mode.equals(TRACED)));
+        String probeBefore = System.getProperty(Tracing.PROBE_TIMEOUT_PROPERTY);
+        System.setProperty(Tracing.ENABLED_PROPERTY, String.valueOf(!mode.equals(UNTRACED)));
+        if (mode.startsWith(PROBE_PREFIX)) {
+            System.setProperty(Tracing.PROBE_TIMEOUT_PROPERTY, mode.substring(PROBE_PREFIX.length(), mode.length() - 2));
+        }
         double wall = 0;
         double phases = 0;
         int statements = 0;
@@ -146,10 +164,19 @@ public final class TracingOverheadComparison {
                 }
             }
         } finally {
-            if (before == null) System.clearProperty(Tracing.ENABLED_PROPERTY);
-            else System.setProperty(Tracing.ENABLED_PROPERTY, before);
+            restore(Tracing.ENABLED_PROPERTY, before);
+            restore(Tracing.PROBE_TIMEOUT_PROPERTY, probeBefore);
         }
         record(samples, TOTAL, mode, new Sample(wall, phases, statements, traced, blocked));
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) System.clearProperty(property);
+        else System.setProperty(property, value);
+    }
+
+    static String probeMode(long probeTimeoutMs) {
+        return PROBE_PREFIX + probeTimeoutMs + "ms";
     }
 
     private static Sample sample(double wallSeconds, CycleResult result) {
@@ -180,13 +207,21 @@ public final class TracingOverheadComparison {
 
     static void print(Report report, PrintStream out) {
         out.printf(Locale.ROOT, "%n%d rows, %d rounds interleaved, PostgreSQL %s. Wall time of rehearse(i) (up, down, up,"
-                + " snapshots, comparisons); medians, [min–max]; ratio = traced median ÷ untraced median;"
-                + " paired = per-round traced ÷ untraced, median [min–max]%n", report.rows(), report.rounds(),
-                report.serverVersion());
-        out.printf(Locale.ROOT, "%-38s %-26s %-26s %7s  %-22s %-28s %s%n", "migration", "traced s", "untraced s", "ratio",
-                "paired ratio", "own time traced/untraced s", "outside own time t/u s");
+                + " snapshots, comparisons) in s: median [min–max]; ratio = median ÷ untraced median; paired ="
+                + " per-round ÷ untraced of the same round, median [min–max]; own = the phases' own time (tracing"
+                + " pauses taken out), outside = wall − own (snapshots, comparisons, tracing pauses), medians%n",
+                report.rows(), report.rounds(), report.serverVersion());
+        for (String mode : report.samples().get(TOTAL).keySet()) {
+            if (!mode.equals(UNTRACED)) print(report, mode, out);
+        }
+    }
+
+    private static void print(Report report, String mode, PrintStream out) {
+        out.printf(Locale.ROOT, "%n%s vs %s%n", mode, UNTRACED);
+        out.printf(Locale.ROOT, "%-32s %-24s %-24s %7s  %-19s %-20s %s%n", "migration", mode.equals(TRACED) ? "traced"
+                : "this", "untraced", "ratio", "paired ratio", "own this/untraced", "outside this/untraced");
         for (String migration : report.samples().keySet()) {
-            List<Sample> traced = report.of(migration, TRACED);
+            List<Sample> traced = report.of(migration, mode);
             List<Sample> untraced = report.of(migration, UNTRACED);
             List<Double> tw = traced.stream().map(Sample::wallSeconds).toList();
             List<Double> uw = untraced.stream().map(Sample::wallSeconds).toList();
@@ -196,18 +231,18 @@ public final class TracingOverheadComparison {
             double uOwn = median(untraced.stream().map(Sample::phaseSeconds).toList());
             double tOutside = median(traced.stream().map(s -> s.wallSeconds() - s.phaseSeconds()).toList());
             double uOutside = median(untraced.stream().map(s -> s.wallSeconds() - s.phaseSeconds()).toList());
-            out.printf(Locale.ROOT, "%-38s %-26s %-26s %6.2f×  %-22s %-28s %s%n", migration, spread(tw, "%.3f"),
+            out.printf(Locale.ROOT, "%-32s %-24s %-24s %6.2f×  %-19s %-20s %s%n", migration, spread(tw, "%.3f"),
                     spread(uw, "%.3f"), median(tw) / median(uw), spread(paired, "%.2f"),
                     String.format(Locale.ROOT, "%.3f / %.3f", tOwn, uOwn),
                     String.format(Locale.ROOT, "%.3f / %.3f", tOutside, uOutside));
         }
-        List<Sample> totals = report.of(TOTAL, TRACED);
+        List<Sample> totals = report.of(TOTAL, mode);
         Sample last = totals.get(totals.size() - 1);
-        out.printf(Locale.ROOT, "traced rounds: %d statements, %d traced, %d with blocking found by a probe%n",
+        out.printf(Locale.ROOT, "%s: %d statements a round, %d traced, %d found blocking by a probe%n", mode,
                 last.statements(), last.tracedStatements(), last.blockedProbes());
-        double ratio = median(report.of(TOTAL, TRACED).stream().map(Sample::wallSeconds).toList())
+        double ratio = median(totals.stream().map(Sample::wallSeconds).toList())
                 / median(report.of(TOTAL, UNTRACED).stream().map(Sample::wallSeconds).toList());
-        out.printf(Locale.ROOT, "traced / untraced, total of the 6 migrations: %.3f× (target ≤ 1.10×: %s)%n", ratio,
+        out.printf(Locale.ROOT, "%s / untraced, total of the 6 migrations: %.3f× (target ≤ 1.10×: %s)%n", mode, ratio,
                 ratio <= 1.10 ? "met" : "NOT met");
     }
 
