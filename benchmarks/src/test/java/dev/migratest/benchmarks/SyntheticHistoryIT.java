@@ -1,5 +1,6 @@
 package dev.migratest.benchmarks;
 
+import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Layout;
 import dev.migratest.migration.LoadedMigrations;
 import dev.migratest.migration.MigrationLoader;
@@ -13,13 +14,19 @@ import dev.migratest.schema.SnapshotMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The benchmark's generated history must itself be a correct, reversible history, or the numbers mean nothing. */
+/**
+ * The benchmarks' own histories must themselves be correct and reversible, or the numbers mean nothing; and each
+ * comparison gets a tiny smoke run so that it cannot rot between the times someone runs it for real.
+ */
 class SyntheticHistoryIT {
 
     @Test
@@ -40,5 +47,30 @@ class SyntheticHistoryIT {
         assertThat(results).extracting(r -> r.migration().name())
                 .anyMatch(n -> n.startsWith("fk_")).anyMatch(n -> n.startsWith("trigger_"))
                 .anyMatch(n -> n.startsWith("view_")).anyMatch(n -> n.startsWith("enum_and_sequence_"));
+    }
+
+    @Test
+    void tracingOverheadComparisonRunsBothModesOnATinyTable() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        TracingOverheadComparison.Report report = TracingOverheadComparison.run(5_000, 1, out);
+        TracingOverheadComparison.print(report, out);
+
+        assertThat(report.samples()).containsKeys("setup: setup_accounts", "add_column_nullable", "create_index",
+                "create_index_concurrently", "check_not_valid_validate", "backfill_update", "alter_type_int_bigint",
+                TracingOverheadComparison.TOTAL);
+        var traced = report.of(TracingOverheadComparison.TOTAL, TracingOverheadComparison.TRACED);
+        var untraced = report.of(TracingOverheadComparison.TOTAL, TracingOverheadComparison.UNTRACED);
+        assertThat(traced).singleElement().satisfies(s -> {
+            assertThat(s.statements()).isPositive();
+            assertThat(s.tracedStatements()).as("the switch must turn tracing on").isEqualTo(s.statements());
+        });
+        assertThat(untraced).singleElement().satisfies(s -> {
+            assertThat(s.statements()).isEqualTo(traced.get(0).statements());
+            assertThat(s.tracedStatements()).as("-Dmigratest.trace=false must turn it off").isZero();
+        });
+        assertThat(System.getProperty(Tracing.ENABLED_PROPERTY)).as("restored").isNull();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("traced / untraced, total");
     }
 }
