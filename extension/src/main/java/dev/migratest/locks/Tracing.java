@@ -15,9 +15,13 @@ import java.util.Objects;
 public final class Tracing implements AutoCloseable {
     /** System property: {@code false} runs migrations without tracing (for measuring what tracing costs). */
     public static final String ENABLED_PROPERTY = "migratest.trace";
-    /** System property: how long a probe waits for a lock before it calls the table blocked, in ms (default 25). */
+    /**
+     * System property: how long a probe run while an autocommit statement is running waits for a lock before it calls
+     * the table blocked, in ms (default 25). Probes between the statements of a transaction wait at most 2 ms.
+     */
     public static final String PROBE_TIMEOUT_PROPERTY = "migratest.trace.probeTimeoutMs";
     static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofMillis(25);
+    static final Duration PAUSED_PROBE_TIMEOUT = Duration.ofMillis(2);
 
     /** Opens connections to the database being traced. */
     @FunctionalInterface
@@ -30,6 +34,7 @@ public final class Tracing implements AutoCloseable {
     private final int major;
     private final int pid;
     private final BlockingProbe probe;
+    private final BlockingProbe pausedProbe;
     private final String ownLocks;
     private final java.sql.PreparedStatement poll;
 
@@ -39,6 +44,10 @@ public final class Tracing implements AutoCloseable {
         this.major = migrating.getMetaData().getDatabaseMajorVersion();
         this.pid = migrating.unwrap(org.postgresql.PGConnection.class).getBackendPID();
         this.probe = new BlockingProbe(second, probeTimeout);
+        // Between two statements of a transaction the migration is paused: nothing it holds can be released while
+        // the probe waits, so any wait at all is a block, and a couple of milliseconds prove it.
+        this.pausedProbe = new BlockingProbe(second, probeTimeout.compareTo(PAUSED_PROBE_TIMEOUT) < 0 ? probeTimeout
+                : PAUSED_PROBE_TIMEOUT);
         this.ownLocks = LockQueries.locks("pg_backend_pid()", major);
         // Prepared once and planned once on the server: a poll must cost well under the interval it samples.
         this.poll = second.prepareStatement(LockQueries.locks("?", major));
@@ -95,7 +104,7 @@ public final class Tracing implements AutoCloseable {
      */
     public PhaseRecorder beginPhase(boolean transactional) throws SQLException {
         RelationCatalog catalog = RelationCatalog.read(migrating);
-        if (transactional) return new TransactionRecorder(migrating, probe, catalog, ownLocks);
+        if (transactional) return new TransactionRecorder(migrating, pausedProbe, catalog, ownLocks);
         LockObserver observer = new LockObserver(poll, probe, catalog);
         return new AutocommitRecorder(migrating, second, observer, catalog, major >= 15);
     }

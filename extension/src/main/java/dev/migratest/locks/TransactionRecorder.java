@@ -22,7 +22,7 @@ final class TransactionRecorder implements PhaseRecorder {
     private final Connection migrating;
     private final BlockingProbe probe;
     private final RelationCatalog catalog;
-    private final String lockQuery;
+    private final String batch;
     private long phaseStart;
 
     private final List<Long> starts = new ArrayList<>();
@@ -41,7 +41,8 @@ final class TransactionRecorder implements PhaseRecorder {
         this.migrating = migrating;
         this.probe = probe;
         this.catalog = catalog;
-        this.lockQuery = lockQuery;
+        this.batch = "SAVEPOINT migratest_trace;\n" + lockQuery + ";\n" + LockQueries.TRANSACTION_ACTIVITY + ";\n"
+                + LockQueries.TIMEOUTS + ";\nRELEASE SAVEPOINT migratest_trace";
         catalog.entries().forEach(e -> filenodes.put(e.oid(), e.filenode()));
         this.phaseStart = System.nanoTime();
     }
@@ -91,31 +92,42 @@ final class TransactionRecorder implements PhaseRecorder {
     }
 
     private void readAfterStatement() throws SQLException {
-        List<LockRow> locks;
-        Map<Long, TableActivity> nowActivity;
-        String lockTimeout;
-        String statementTimeout;
+        List<LockRow> locks = null;
+        Map<Long, TableActivity> nowActivity = null;
+        String lockTimeout = null;
+        String statementTimeout = null;
         try (Statement statement = migrating.createStatement()) {
             // Our reads run in a savepoint: should one fail, the user's transaction goes on as if we had not looked.
-            statement.execute("SAVEPOINT migratest_trace");
+            // Savepoint, three reads and release go in one round trip: this runs after every statement.
             try {
-                try (ResultSet rs = statement.executeQuery(lockQuery)) {
-                    locks = Rows.locks(rs);
+                boolean isResultSet = statement.execute(batch);
+                int index = 0;
+                while (true) {
+                    if (isResultSet) {
+                        try (ResultSet rs = statement.getResultSet()) {
+                            switch (index++) {
+                                case 0 -> locks = Rows.locks(rs);
+                                case 1 -> nowActivity = Rows.activity(rs);
+                                default -> {
+                                    rs.next();
+                                    lockTimeout = rs.getString(1);
+                                    statementTimeout = rs.getString(2);
+                                }
+                            }
+                        }
+                    } else if (statement.getUpdateCount() == -1) {
+                        break;
+                    }
+                    isResultSet = statement.getMoreResults();
                 }
-                try (ResultSet rs = statement.executeQuery(LockQueries.TRANSACTION_ACTIVITY)) {
-                    nowActivity = Rows.activity(rs);
-                }
-                try (ResultSet rs = statement.executeQuery(LockQueries.TIMEOUTS)) {
-                    rs.next();
-                    lockTimeout = rs.getString(1);
-                    statementTimeout = rs.getString(2);
-                }
-                statement.execute("RELEASE SAVEPOINT migratest_trace");
             } catch (SQLException e) {
                 statement.execute("ROLLBACK TO SAVEPOINT migratest_trace");
                 statement.execute("RELEASE SAVEPOINT migratest_trace");
                 throw e;
             }
+        }
+        if (locks == null || nowActivity == null || lockTimeout == null) {
+            throw new SQLException("the trace batch returned fewer results than it asked for");
         }
         List<LockRow> fresh = new ArrayList<>();
         List<String> rewrites = new ArrayList<>();
