@@ -43,7 +43,9 @@ final class RunSummary {
                 .flatMap(s -> s.trace().locks().stream())
                 .filter(l -> l.object().preExisting())
                 .max(java.util.Comparator.comparing(dev.migratest.locks.LockHold::mode)
-                        .thenComparingDouble(dev.migratest.locks.LockHold::heldMs))
+                        .thenComparingDouble(dev.migratest.locks.LockHold::heldMs)
+                        // of equal locks, name the table rather than its index or toast table
+                        .thenComparing(l -> l.object().kind().holdsRows()))
                 .map(l -> String.format(Locale.ROOT, "  · UP %s on %s %.1f ms", l.mode().pgName(), l.relation(), l.heldMs()))
                 .orElse("");
     }
