@@ -37,6 +37,18 @@ public final class MigrationCycle {
         return findings;
     }
 
+    /**
+     * Data differences: after DOWN against before UP, then after the second UP against the first; empty when the data
+     * came back (or was not checked, see {@link #dataChecked()}).
+     */
+    public List<String> dataDiff() {
+        return result.data() == null ? List.of() : result.data().lines();
+    }
+
+    public boolean dataChecked() {
+        return result.data() != null;
+    }
+
     /** The lock-queue check, when {@code @MigrationTest(lockQueueCheck = true)} ran one; {@code null} otherwise. */
     public LockQueueResult lockQueue() {
         return result.lockQueue();

@@ -50,6 +50,7 @@ public @interface MigrationTest {
     String SEED_PROPERTY = "migratest.seed";
     String HOSTILE_EDGE_VALUES_PROPERTY = "migratest.hostileEdgeValues";
     String LOCK_QUEUE_CHECK_PROPERTY = "migratest.lockQueueCheck";
+    String CHECK_DATA_PROPERTY = "migratest.checkData";
     /** Comma-separated {@code rule=SEVERITY} entries, e.g. {@code foreign-key-without-index=ERROR,breaking-drop-or-rename=OFF}. */
     String FINDINGS_PROPERTY = "migratest.findings";
     String FAIL_ON_PROPERTY = "migratest.failOn";
@@ -127,6 +128,14 @@ public @interface MigrationTest {
      * querying it; the worst reader stall and whether UP failed fast on its {@code lock_timeout} are reported.
      */
     boolean lockQueueCheck() default false;
+
+    /**
+     * Fingerprints every table's data before UP, after UP, after DOWN and after the second UP: DOWN must give back
+     * the rows and values UP received (a column dropped and re-added empty fails, naming it), the second UP must
+     * leave the same row and NULL counts as the first. A migration that cannot give data back by design declares it
+     * with {@code -- migratest:allow data-loss — reason}.
+     */
+    boolean checkData() default true;
 
     /**
      * Severity per finding rule, overriding the defaults: {@code "foreign-key-without-index=ERROR"},

@@ -24,6 +24,11 @@ final class CycleMessages {
                 + lines.size() + " difference(s):%n  " + escape(String.join("\n  ", lines));
     }
 
+    static String dataUnchecked(CycleResult actual) {
+        return "%nExpecting the data of " + escape(actual.migration().displayName()) + " to be checked"
+                + "%nbut it was not (checkData = false, migratest.checkData=false, or the cycle stopped before DOWN)";
+    }
+
     static String transactional(CycleResult actual, Phase phase, boolean expectedTransactional, String reason) {
         return "%nExpecting " + phase + " of " + escape(actual.migration().displayName()) + " to run "
                 + (expectedTransactional ? "in one transaction" : "in autocommit") + "%nbut it ran "

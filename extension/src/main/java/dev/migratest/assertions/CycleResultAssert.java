@@ -93,6 +93,19 @@ public final class CycleResultAssert extends AbstractAssert<CycleResultAssert, C
         return this;
     }
 
+    /** DOWN gave back every row and value UP received, and the second UP left what the first did. */
+    public CycleResultAssert preservesData() {
+        isNotNull();
+        if (actual.data() == null) {
+            failWithMessage(CycleMessages.dataUnchecked(actual));
+        } else if (actual.data().lostData()) {
+            failWithMessage(CycleMessages.diff(actual, "DOWN to give back the data UP received"
+                    + (actual.data().declaredLoss() == null ? "" : " (it declares it cannot: "
+                    + actual.data().declaredLoss() + ")"), actual.data().lines()));
+        }
+        return this;
+    }
+
     /** The second UP produced the same schema as the first. */
     public CycleResultAssert reupMatchesUp() {
         isNotNull();

@@ -36,7 +36,8 @@ public final class AllowComments {
                 problems.add(where + ": names no rule");
             }
             for (String id : directive.ruleIds()) {
-                if (Rules.BY_ID.containsKey(id)) {
+                // data-loss is no finding rule: it declares a migration irreversible for the data check
+                if (Rules.BY_ID.containsKey(id) || id.equals(dev.migratest.runner.DataCheck.DATA_LOSS)) {
                     allowed.add(id);
                 } else {
                     problems.add(where + ": \"" + id + "\" is not a rule id");
@@ -47,7 +48,8 @@ public final class AllowComments {
             throw new IllegalArgumentException("Migration " + migration.displayName() + " has "
                     + (problems.size() == 1 ? "a bad -- migratest:allow comment" : problems.size()
                     + " problems in its -- migratest:allow comments") + ":\n  - " + String.join("\n  - ", problems)
-                    + "\nRule ids: " + String.join(", ", Rules.IDS)
+                    + "\nRule ids: " + String.join(", ", Rules.IDS) + ", and data-loss (the migration cannot give"
+                    + " data back by design)"
                     + "\nFix: write -- migratest:allow <rule-id>[, <rule-id>…] [— reason] with ids from the list, "
                     + "or delete the comment.");
         }

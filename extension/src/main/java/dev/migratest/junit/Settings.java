@@ -24,7 +24,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
                 boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume,
                 java.time.Duration lockQueueBlockerHold, dev.migratest.findings.FindingPolicy findingPolicy,
-                dev.migratest.findings.Severity failOn) {
+                dev.migratest.findings.Severity failOn, boolean checkData) {
 
     static Settings of(MigrationTest a) {
         String location = firstNonBlank(System.getProperty(MigrationTest.LOCATION_PROPERTY), a.location(),
@@ -54,7 +54,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                         ? java.time.Duration.ofMillis(number(MigrationTest.LOCK_QUEUE_BLOCKER_HOLD_PROPERTY, 1000))
                         : null,
                 findingPolicy(a.findings()),
-                enumValue(MigrationTest.FAIL_ON_PROPERTY, a.failOn(), dev.migratest.findings.Severity.class));
+                enumValue(MigrationTest.FAIL_ON_PROPERTY, a.failOn(), dev.migratest.findings.Severity.class),
+                bool(MigrationTest.CHECK_DATA_PROPERTY, a.checkData()));
     }
 
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */

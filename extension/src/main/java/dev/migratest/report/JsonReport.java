@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * The JSON report, contract v1 (DESIGN.md): other tools read it, so fields are only ever added, never renamed.
- * Fields that later stages fill (data diff) are present and empty; an untraced statement has empty lock,
+ * A migration whose data was not checked has an empty {@code dataDiff} and {@code dataChecked: false}; an untraced statement has empty lock,
  * rewrite and scan lists and {@code blocked: null}.
  */
 public final class JsonReport {
@@ -66,7 +66,8 @@ public final class JsonReport {
         ObjectNode schemaDiff = m.putObject("schemaDiff");
         strings(schemaDiff.putArray("downVsBefore"), r.downVsBefore());
         strings(schemaDiff.putArray("reupVsUp"), r.reupVsUp());
-        m.putArray("dataDiff");
+        ArrayNode dataDiff = m.putArray("dataDiff");
+        if (r.data() != null) strings(dataDiff, r.data().lines());
         ArrayNode found = m.putArray("findings");
         for (Finding f : findings) {
             ObjectNode node = found.addObject();
@@ -82,6 +83,8 @@ public final class JsonReport {
         }
         ObjectNode rows = m.putObject("rows");
         r.rows().forEach(rows::put);
+        m.put("dataChecked", r.data() != null);
+        m.put("dataLossDeclared", r.data() == null ? null : r.data().declaredLoss());
         if (r.lockQueue() == null) {
             m.putNull("lockQueue");
         } else {

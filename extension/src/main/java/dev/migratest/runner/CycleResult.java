@@ -23,10 +23,11 @@ import java.util.Optional;
  * @param rows          rows present per table ({@code schema.table}) when the migration ran, after data was loaded
  * @param lockQueue     the lock-queue check of UP when it was asked for and UP takes ACCESS EXCLUSIVE on a
  *                      pre-existing table; {@code null} otherwise
+ * @param data          the data comparisons; {@code null} when data was not checked (or the cycle stopped before)
  */
 public record CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
                           List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp,
-                          Map<String, Long> rows, LockQueueResult lockQueue) {
+                          Map<String, Long> rows, LockQueueResult lockQueue, DataCheck data) {
     public CycleResult {
         phases = List.copyOf(phases);
         downVsBefore = List.copyOf(downVsBefore);
@@ -36,19 +37,19 @@ public record CycleResult(Migration migration, Outcome outcome, String skipReaso
 
     public CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
                        List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp) {
-        this(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp, Map.of(), null);
+        this(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp, Map.of(), null, null);
     }
 
     /** The same result, with the rows that were present when it ran. */
     CycleResult withRows(Map<String, Long> present) {
         return new CycleResult(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp,
-                present, lockQueue);
+                present, lockQueue, data);
     }
 
     /** The same result, with the lock-queue check's answer. */
     CycleResult withLockQueue(LockQueueResult check) {
         return new CycleResult(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp,
-                rows, check);
+                rows, check, data);
     }
 
     static CycleResult skipped(Migration migration, String reason, List<PhaseResult> phases) {

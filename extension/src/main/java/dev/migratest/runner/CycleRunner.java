@@ -1,5 +1,6 @@
 package dev.migratest.runner;
 
+import dev.migratest.data.DataWatch;
 import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
 import dev.migratest.schema.ColumnOrder;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rehearses one migration on a database that holds every earlier migration: snapshot S0, UP, S1, DOWN, S2 (must
@@ -31,8 +33,16 @@ final class CycleRunner {
      */
     CycleResult rehearse(Migration migration, Connection connection, SchemaTracker schema, Tracing tracing)
             throws SQLException {
+        return rehearse(migration, connection, schema, tracing, null);
+    }
+
+    /** {@code data} fingerprints the tables around each phase; {@code null} leaves the data unchecked. */
+    CycleResult rehearse(Migration migration, Connection connection, SchemaTracker schema, Tracing tracing,
+                         DataWatch data) throws SQLException {
         List<PhaseResult> phases = new ArrayList<>();
         SchemaSnapshot before = schema.snapshot(connection);
+        DataGuard guard = data == null ? null : new DataGuard(data);
+        if (guard != null) guard.beforeUp(connection);
 
         PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing);
         phases.add(up);
@@ -42,31 +52,54 @@ final class CycleRunner {
                     + " has no down migration, so only UP ran (allowed by allowForwardOnly)", phases);
         }
         SchemaSnapshot afterUp = schema.snapshot(connection);
+        if (guard != null) guard.afterUp(connection, up);
 
         PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing);
         phases.add(down);
         if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
         List<String> downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
+        List<String> dataAfterDown = guard == null ? List.of() : guard.afterDown(connection, down);
         if (!downVsBefore.isEmpty()) {
             return failed(migration, phases, Phase.DOWN,
-                    FailureText.ofDiff(migration, Phase.DOWN, migration.down().file(), "the schema before UP", downVsBefore),
-                    downVsBefore, List.of());
+                    FailureText.ofDiff(migration, Phase.DOWN, migration.down().file(), "the schema before UP", downVsBefore)
+                            + FailureText.alsoData(dataAfterDown),
+                    downVsBefore, List.of(), guard == null ? null : guard.check(migration, List.of()));
+        }
+        if (!dataAfterDown.isEmpty() && DataGuard.declaredLoss(migration) == null) {
+            return failed(migration, phases, Phase.DOWN,
+                    FailureText.ofDataLoss(migration, Phase.DOWN, migration.down().file(), dataAfterDown),
+                    downVsBefore, List.of(), guard.check(migration, List.of()));
         }
 
         PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection, tracing);
         phases.add(reup);
         if (!reup.succeeded()) return failed(migration, phases, Phase.REUP, FailureText.ofError(migration, reup), downVsBefore, List.of());
         List<String> reupVsUp = SchemaDiff.between(afterUp, schema.snapshot(connection), columnOrder);
+        List<String> dataAfterReup = guard == null ? List.of() : guard.afterReup(connection, reup);
+        DataCheck check = guard == null ? null : guard.check(migration, dataAfterReup);
         if (!reupVsUp.isEmpty()) {
             return failed(migration, phases, Phase.REUP,
-                    FailureText.ofDiff(migration, Phase.REUP, migration.up().file(), "the schema after the first UP", reupVsUp),
-                    downVsBefore, reupVsUp);
+                    FailureText.ofDiff(migration, Phase.REUP, migration.up().file(), "the schema after the first UP", reupVsUp)
+                            + FailureText.alsoData(dataAfterReup),
+                    downVsBefore, reupVsUp, check);
         }
-        return new CycleResult(migration, Outcome.PASSED, null, null, null, phases, downVsBefore, reupVsUp);
+        if (!dataAfterReup.isEmpty() && DataGuard.declaredLoss(migration) == null) {
+            return failed(migration, phases, Phase.REUP,
+                    FailureText.ofDataLoss(migration, Phase.REUP, migration.up().file(), dataAfterReup),
+                    downVsBefore, reupVsUp, check);
+        }
+        return new CycleResult(migration, Outcome.PASSED, null, null, null, phases, downVsBefore, reupVsUp, Map.of(),
+                null, check);
     }
 
     private static CycleResult failed(Migration migration, List<PhaseResult> phases, Phase phase, String failure,
                                       List<String> downVsBefore, List<String> reupVsUp) {
-        return new CycleResult(migration, Outcome.FAILED, null, failure, phase, phases, downVsBefore, reupVsUp);
+        return failed(migration, phases, phase, failure, downVsBefore, reupVsUp, null);
+    }
+
+    private static CycleResult failed(Migration migration, List<PhaseResult> phases, Phase phase, String failure,
+                                      List<String> downVsBefore, List<String> reupVsUp, DataCheck data) {
+        return new CycleResult(migration, Outcome.FAILED, null, failure, phase, phases, downVsBefore, reupVsUp,
+                Map.of(), null, data);
     }
 }

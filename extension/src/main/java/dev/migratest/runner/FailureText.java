@@ -26,6 +26,20 @@ final class FailureText {
                 + (diff.size() == 1 ? " difference" : " differences") + ":\n  " + String.join("\n  ", diff);
     }
 
+    static String ofDataLoss(Migration migration, Phase phase, String file, List<String> lines) {
+        String what = phase == Phase.DOWN ? "DOWN did not give back the data UP received"
+                : "the second UP did not reproduce the data of the first";
+        return migration.displayName() + ": " + what + " (" + file + "), " + lines.size()
+                + (lines.size() == 1 ? " difference" : " differences") + ":\n  " + String.join("\n  ", lines)
+                + "\n  If this migration cannot give data back by design (a contract step, a lossy type change),"
+                + " declare it in its up or down file: -- migratest:allow data-loss — <why>";
+    }
+
+    /** Data differences found alongside a schema difference, so one run tells both. */
+    static String alsoData(List<String> lines) {
+        return lines.isEmpty() ? "" : "\n  and the data: " + String.join("\n  ", lines);
+    }
+
     private static String firstLines(String sql) {
         String[] lines = sql.split("\\R");
         if (lines.length <= 3) return String.join("\n             ", lines);

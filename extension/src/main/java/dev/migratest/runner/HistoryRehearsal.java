@@ -1,6 +1,7 @@
 package dev.migratest.runner;
 
 import dev.migratest.datagen.TopUp;
+import dev.migratest.data.DataWatch;
 import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
 import dev.migratest.postgres.Database;
@@ -39,6 +40,8 @@ public final class HistoryRehearsal implements AutoCloseable {
     private Connection connection;
     private SchemaTracker schema;
     private Tracing tracing;
+    private DataWatch dataWatch;
+    private boolean checkData = true;
     private int applied;
     private boolean dirty;
     private String blockedReason;
@@ -65,6 +68,12 @@ public final class HistoryRehearsal implements AutoCloseable {
      */
     public HistoryRehearsal withLockQueueCheck(java.time.Duration blockerHold) {
         this.lockQueueBlockerHold = blockerHold;
+        return this;
+    }
+
+    /** {@code false}: no data fingerprints (schema and locks only). Call before the first rehearsal. */
+    public HistoryRehearsal withDataCheck(boolean check) {
+        this.checkData = check;
         return this;
     }
 
@@ -103,10 +112,12 @@ public final class HistoryRehearsal implements AutoCloseable {
                     + ": the data for its rehearsal could not be loaded before UP: " + e.getMessage(), null,
                     List.of(), List.of(), List.of());
         }
-        CycleResult result = cycleRunner.rehearse(migration, connection, schema, tracing).withRows(rows);
+        if (dataWatch != null) dataWatch.forgetTablesWhoseRowsChanged(rows);
+        CycleResult result = cycleRunner.rehearse(migration, connection, schema, tracing, dataWatch).withRows(rows);
         if (result.outcome() == Outcome.PASSED && lockQueueBlockerHold != null && tracing != null) {
             result = new QueueRehearsal(new dev.migratest.locks.LockQueueCheck(database::connect, lockQueueBlockerHold))
                     .rehearse(result, connection);
+            if (dataWatch != null) dataWatch.forgetAll();
         }
         if (result.outcome() == Outcome.FAILED) {
             dirty = true;
@@ -147,6 +158,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         connection = database.connect();
         schema = SchemaTracker.start(connection, snapshotMode);
         if (traced) tracing = Tracing.open(connection, database::connect);
+        dataWatch = checkData ? new DataWatch() : null;
     }
 
     private void keepForInspection(CycleResult result) {

@@ -62,6 +62,7 @@ final class QueueRehearsal {
 
     private static CycleResult failed(CycleResult passed, String why) {
         return new CycleResult(passed.migration(), Outcome.FAILED, null, passed.migration().displayName() + ": " + why,
-                Phase.UP, passed.phases(), passed.downVsBefore(), passed.reupVsUp(), passed.rows(), null);
+                Phase.UP, passed.phases(), passed.downVsBefore(), passed.reupVsUp(), passed.rows(), null,
+                passed.data());
     }
 }

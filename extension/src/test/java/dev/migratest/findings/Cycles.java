@@ -75,7 +75,7 @@ final class Cycles {
     CycleResult result() {
         Migration migration = new Migration("7", "change_orders",
                 new Script(UP_FILE, List.of(), null, upAllows), new Script(DOWN_FILE, List.of(), null));
-        return new CycleResult(migration, Outcome.PASSED, null, null, null, phases, List.of(), List.of(), rows, null);
+        return new CycleResult(migration, Outcome.PASSED, null, null, null, phases, List.of(), List.of(), rows, null, null);
     }
 
     List<Finding> findings() {

@@ -80,7 +80,7 @@ class MigrationExtensionIT {
         assertThat(root.get("postgres").get("provider").asText()).isIn("embedded", "container", "external");
         JsonNode migration = root.get("migrations").get(0);
         assertThat(fields(migration)).containsExactly("version", "name", "source", "outcome", "skipReason", "phases",
-                "schemaDiff", "dataDiff", "findings", "rows", "lockQueue");
+                "schemaDiff", "dataDiff", "findings", "rows", "dataChecked", "dataLossDeclared", "lockQueue");
         assertThat(migration.get("source").asText()).isEqualTo("fixtures/passing/V1__create_accounts.sql");
         assertThat(migration.get("outcome").asText()).isEqualTo("PASSED");
         assertThat(migration.get("skipReason").isNull()).isTrue();

@@ -1,0 +1,84 @@
+package dev.migratest.runner;
+
+import dev.migratest.data.DataDiff;
+import dev.migratest.data.DataSnapshot;
+import dev.migratest.data.DataWatch;
+import dev.migratest.locks.LockHold;
+import dev.migratest.locks.LockMode;
+import dev.migratest.migration.AllowDirective;
+import dev.migratest.migration.Migration;
+import dev.migratest.migration.Script;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Takes the data snapshots of one cycle through a {@link DataWatch} and judges them. The lock trace says which tables
+ * a phase wrote (every write takes ROW EXCLUSIVE or stronger), so only those are fingerprinted again.
+ */
+final class DataGuard {
+    private final DataWatch watch;
+    private DataSnapshot beforeUp;
+    private DataSnapshot afterUp;
+    private List<String> downVsBefore = List.of();
+
+    DataGuard(DataWatch watch) {
+        this.watch = watch;
+    }
+
+    void beforeUp(Connection connection) throws SQLException {
+        beforeUp = watch.snapshot(connection, Set.of());
+    }
+
+    void afterUp(Connection connection, PhaseResult up) throws SQLException {
+        afterUp = watch.snapshot(connection, written(up));
+    }
+
+    List<String> afterDown(Connection connection, PhaseResult down) throws SQLException {
+        downVsBefore = DataDiff.between(beforeUp, watch.snapshot(connection, written(down)), "after DOWN", true);
+        return downVsBefore;
+    }
+
+    List<String> afterReup(Connection connection, PhaseResult reup) throws SQLException {
+        return DataDiff.between(afterUp, watch.snapshot(connection, written(reup)), "after the second UP", false);
+    }
+
+    DataCheck check(Migration migration, List<String> reupVsUp) {
+        return new DataCheck(downVsBefore, reupVsUp, declaredLoss(migration));
+    }
+
+    /** {@code -- migratest:allow data-loss — reason} in the up or down file; its reason, or a note that none was given. */
+    static String declaredLoss(Migration migration) {
+        for (Script script : new Script[] {migration.up(), migration.down()}) {
+            if (script == null) continue;
+            for (AllowDirective directive : script.allowDirectives()) {
+                if (directive.ruleIds().contains(DataCheck.DATA_LOSS)) {
+                    return directive.reason() != null ? directive.reason()
+                            : "declared in " + directive.file() + " line " + directive.line() + " (no reason given)";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Tables the phase may have written, from its trace; {@code null} (all of them) when any statement went
+     * untraced or ran in autocommit, where a fast statement's locks can slip between two polls.
+     */
+    static Set<String> written(PhaseResult phase) {
+        if (!phase.transactional() || phase.traceIncomplete() != null) return null;
+        Set<String> tables = new HashSet<>();
+        for (StatementResult statement : phase.statements()) {
+            if (statement.trace() == null) return null;
+            for (LockHold lock : statement.trace().locks()) {
+                if (lock.mode().isAtLeast(LockMode.ROW_EXCLUSIVE) && lock.object().table() != null) {
+                    tables.add(lock.object().table());
+                }
+            }
+        }
+        return tables;
+    }
+}
