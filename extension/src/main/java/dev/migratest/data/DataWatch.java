@@ -21,6 +21,11 @@ public final class DataWatch {
      * @param written tables that may have changed since the last snapshot; {@code null}: any table may have
      */
     public DataSnapshot snapshot(Connection connection, Set<String> written) throws SQLException {
+        // Text forms depend on session settings (TimeZone, DateStyle, extra_float_digits…), and a migration's plain
+        // SET outlives its phase: every snapshot reads under the server's defaults, as the next phase will run.
+        try (java.sql.Statement reset = connection.createStatement()) {
+            reset.execute("RESET ALL");
+        }
         Map<String, TableFingerprint> tables = new LinkedHashMap<>();
         for (TableShape shape : Fingerprinter.shapes(connection)) {
             TableFingerprint last = known.get(shape.name());

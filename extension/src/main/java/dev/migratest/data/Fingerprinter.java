@@ -13,15 +13,18 @@ import java.util.Map;
 
 /**
  * Computes table fingerprints in Postgres: per table one aggregate query, row count plus per column the non-NULL
- * count and the sum of the values' text hashes. A sum is order-independent and, unlike XOR, does not cancel repeated
- * values; through {@code ::text} it works for every type and sees {@code 12.34 → 12 → 12.00} as the change it is.
+ * count and the sum of the values' hashes ({@link ValueHash}). A sum is order-independent and, unlike XOR, does not
+ * cancel repeated values; the query runs with parallel workers where Postgres plans them.
  */
 final class Fingerprinter {
     private static final String USER_TABLES = """
             select n.nspname || '.' || c.relname, format('%I.%I', n.nspname, c.relname),
-                   array_agg(a.attname::text order by a.attnum), array_agg(quote_ident(a.attname) order by a.attnum)
+                   array_agg(a.attname::text order by a.attnum), array_agg(quote_ident(a.attname) order by a.attnum),
+                   array_agg(coalesce(base.typname, ty.typname)::text order by a.attnum)
               from pg_class c join pg_namespace n on n.oid = c.relnamespace
               join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+              join pg_type ty on ty.oid = a.atttypid
+              left join pg_type base on ty.typtype = 'd' and base.oid = ty.typbasetype
              where c.relkind in ('r', 'p') and not c.relispartition
                and n.nspname not in ('pg_catalog', 'information_schema', '_migratest')
                and n.nspname not like 'pg\\_%'
@@ -38,7 +41,7 @@ final class Fingerprinter {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(USER_TABLES)) {
             while (rs.next()) {
                 shapes.add(new TableShape(rs.getString(1), rs.getString(2), strings(rs.getArray(3)),
-                        strings(rs.getArray(4))));
+                        strings(rs.getArray(4)), strings(rs.getArray(5))));
             }
         }
         return shapes;
@@ -46,9 +49,10 @@ final class Fingerprinter {
 
     static TableFingerprint fingerprint(Connection connection, TableShape shape) throws SQLException {
         StringBuilder sql = new StringBuilder("select count(*)");
-        for (String column : shape.quotedColumns()) {
-            sql.append(", count(").append(column).append("), coalesce(sum(hashtext(").append(column)
-                    .append("::text)), 0)");
+        for (int i = 0; i < shape.quotedColumns().size(); i++) {
+            String column = shape.quotedColumns().get(i);
+            sql.append(", count(").append(column).append("), coalesce(sum(")
+                    .append(ValueHash.of(column, shape.types().get(i))).append("), 0)");
         }
         sql.append(" from ").append(shape.quotedName());
         Map<String, ColumnFingerprint> columns = new LinkedHashMap<>();
@@ -57,7 +61,9 @@ final class Fingerprinter {
             long rows = rs.getLong(1);
             for (int i = 0; i < shape.columns().size(); i++) {
                 String column = shape.columns().get(i);
-                columns.put(column, new ColumnFingerprint(column, rs.getLong(2 + 2 * i), rs.getLong(3 + 2 * i)));
+                // a sum of 64-bit hashes is numeric: its low 64 bits are checksum enough
+                columns.put(column, new ColumnFingerprint(column, rs.getLong(2 + 2 * i),
+                        rs.getBigDecimal(3 + 2 * i).toBigInteger().longValue()));
             }
             return new TableFingerprint(shape.name(), rows, columns);
         }

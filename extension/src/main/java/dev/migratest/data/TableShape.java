@@ -9,10 +9,13 @@ import java.util.List;
  * @param quotedName    the same, quoted for SQL
  * @param columns       column names in column order
  * @param quotedColumns the same, quoted for SQL
+ * @param types         each column's type name (a domain's base type), in column order
  */
-record TableShape(String name, String quotedName, List<String> columns, List<String> quotedColumns) {
+record TableShape(String name, String quotedName, List<String> columns, List<String> quotedColumns,
+                  List<String> types) {
     TableShape {
         columns = List.copyOf(columns);
         quotedColumns = List.copyOf(quotedColumns);
+        types = List.copyOf(types);
     }
 }
