@@ -73,4 +73,18 @@ class SyntheticHistoryIT {
         assertThat(System.getProperty(Tracing.ENABLED_PROPERTY)).as("restored").isNull();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("traced / untraced, total");
     }
+
+    @Test
+    void fingerprintComparisonTimesEveryContenderOnATinyTable() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        var seconds = FingerprintComparison.run(5_000, 1, out);
+
+        assertThat(seconds).containsOnlyKeys(FingerprintComparison.COUNT, FingerprintComparison.ROW_TEXT,
+                FingerprintComparison.FINGERPRINT);
+        assertThat(seconds.values()).allSatisfy(times -> assertThat(times).singleElement().satisfies(
+                t -> assertThat(t).isPositive()));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("migratest fingerprint");
+    }
 }
