@@ -1,4 +1,5 @@
--- ANTI-PATTERN foreign-key-without-index. Expected findings: foreign-key-without-index, lock-timeout-missing.
+-- ANTI-PATTERN foreign-key-without-index. Expected findings: foreign-key-without-index, lock-timeout-missing,
+-- not-valid-constraint-left (nothing validates it later in this history).
 -- NOT VALID, so nothing is scanned now (and the existing values are not checked). But orders.gift_recipient_id has
 -- no index: every DELETE of a customer, and every update of a customer's id, must scan orders to find referencing
 -- rows, and deleting many customers becomes quadratic.

@@ -22,6 +22,8 @@ final class Rules {
             new DdlAndDmlInOneTransaction(),
             new IndexLeftInvalid(),
             new ForeignKeyWithoutIndex(),
+            new NotValidConstraintLeft(),
+            new SequenceBehindColumn(),
             new BreakingDropOrRename());
 
     static final Map<String, Rule> BY_ID = ALL.stream()

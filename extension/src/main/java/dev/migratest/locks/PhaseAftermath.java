@@ -11,13 +11,23 @@ import java.util.List;
  * @param unindexedForeignKeys foreign keys created by the phase whose referencing columns lead no index, each written
  *                             {@code <constraint> on <schema.table> (<column>, …)}, e.g.
  *                             {@code orders_customer_id_fkey on public.orders (customer_id)}
+ * @param notValidConstraints  constraints the phase left NOT VALID, {@code <constraint> on <schema.table>}
+ * @param sequencesBehind      sequences the phase left behind their column's largest value, e.g.
+ *                             {@code public.orders_id_seq at 5000 < max(public.orders.id) 6000}
  */
-public record PhaseAftermath(List<String> invalidIndexes, List<String> unindexedForeignKeys) {
+public record PhaseAftermath(List<String> invalidIndexes, List<String> unindexedForeignKeys,
+                             List<String> notValidConstraints, List<String> sequencesBehind) {
     /** Nothing left behind, or not read. */
-    public static final PhaseAftermath NONE = new PhaseAftermath(List.of(), List.of());
+    public static final PhaseAftermath NONE = new PhaseAftermath(List.of(), List.of(), List.of(), List.of());
 
     public PhaseAftermath {
         invalidIndexes = List.copyOf(invalidIndexes);
         unindexedForeignKeys = List.copyOf(unindexedForeignKeys);
+        notValidConstraints = List.copyOf(notValidConstraints);
+        sequencesBehind = List.copyOf(sequencesBehind);
+    }
+
+    public PhaseAftermath(List<String> invalidIndexes, List<String> unindexedForeignKeys) {
+        this(invalidIndexes, unindexedForeignKeys, List.of(), List.of());
     }
 }

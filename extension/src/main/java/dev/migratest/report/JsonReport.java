@@ -125,6 +125,8 @@ public final class JsonReport {
             ObjectNode left = node.putObject("aftermath");
             strings(left.putArray("invalidIndexes"), p.aftermath().invalidIndexes());
             strings(left.putArray("unindexedForeignKeys"), p.aftermath().unindexedForeignKeys());
+            strings(left.putArray("notValidConstraints"), p.aftermath().notValidConstraints());
+            strings(left.putArray("sequencesBehind"), p.aftermath().sequencesBehind());
         }
         return node;
     }

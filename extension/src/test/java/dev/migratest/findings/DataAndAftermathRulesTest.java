@@ -83,4 +83,41 @@ class DataAndAftermathRulesTest {
         });
         assertThat(migration().up(statement(4, "SELECT 1", trace())).findings("foreign-key-without-index")).isEmpty();
     }
+
+    @Test
+    void aConstraintLeftNotValidIsAnErrorUnlessDownLeftItAndAnAllowCommentDeclaresTheExpandStep() {
+        var left = new PhaseAftermath(List.of(), List.of(), List.of("orders_total_positive on public.orders"), List.of());
+        var findings = migration()
+                .up(statement(3, "ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0) NOT VALID",
+                        trace()))
+                .aftermath(Phase.UP, left)
+                .findings("not-valid-constraint-left");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.relation()).isEqualTo(ORDERS);
+            assertThat(f.advice()).startsWith("VALIDATE CONSTRAINT orders_total_positive");
+        });
+        assertThat(migration().phase(Phase.DOWN, true, statement(3, "ALTER TABLE orders ADD CONSTRAINT"
+                        + " orders_total_positive CHECK (total >= 0) NOT VALID", trace()))
+                .aftermath(Phase.DOWN, left).findings("not-valid-constraint-left")).isEmpty();
+    }
+
+    @Test
+    void aSequenceLeftBehindItsColumnIsAnErrorWithTheSetvalToRun() {
+        var findings = migration()
+                .up(statement(2, "INSERT INTO orders (id) VALUES (500)", trace()))
+                .aftermath(Phase.UP, new PhaseAftermath(List.of(), List.of(), List.of(),
+                        List.of("public.orders_id_seq at 10 < max(public.orders.id) 500")))
+                .findings("sequence-behind-column");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.relation()).isEqualTo("public.orders_id_seq");
+            assertThat(f.message()).contains("public.orders_id_seq at 10 < max(public.orders.id) 500");
+            assertThat(f.advice()).startsWith("Move the sequence past the data in the same migration: SELECT"
+                    + " setval('public.orders_id_seq'");
+        });
+    }
 }

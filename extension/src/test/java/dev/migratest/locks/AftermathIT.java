@@ -68,6 +68,30 @@ class AftermathIT {
         assertThat(up.aftermath().invalidIndexes()).containsExactly("public.orders_code_key");
     }
 
+    @Test
+    void aConstraintLeftNotValidIsListedAfterUpAndGoneOnceValidated() throws Exception {
+        CycleResult result = new TracedHistory(server, dir).rehearse(PARENT_AND_CHILD,
+                "ALTER TABLE orders ADD CONSTRAINT orders_code_small CHECK (code < 100) NOT VALID;\n",
+                "ALTER TABLE orders DROP CONSTRAINT orders_code_small;\n");
+
+        assertThat(phase(result, Phase.UP).aftermath().notValidConstraints())
+                .containsExactly("orders_code_small on public.orders");
+        assertThat(phase(result, Phase.DOWN).aftermath().notValidConstraints()).isEmpty();
+    }
+
+    @Test
+    void rowsWrittenWithExplicitIdsLeaveTheSequenceBehindAndItIsNamedWithBothValues() throws Exception {
+        CycleResult result = new TracedHistory(server, dir).rehearse(
+                "CREATE TABLE items (id serial PRIMARY KEY, label text);\n"
+                        + "INSERT INTO items (label) SELECT 'item ' || g FROM generate_series(1, 10) g;\n",
+                "INSERT INTO items (id, label) VALUES (500, 'imported with its old id');\n",
+                "DELETE FROM items WHERE id = 500;\n");
+
+        assertThat(phase(result, Phase.UP).aftermath().sequencesBehind())
+                .containsExactly("public.items_id_seq at 10 < max(public.items.id) 500");
+        assertThat(phase(result, Phase.DOWN).aftermath().sequencesBehind()).isEmpty();
+    }
+
     private static PhaseResult phase(CycleResult result, Phase phase) {
         return result.phase(phase).orElseThrow();
     }
