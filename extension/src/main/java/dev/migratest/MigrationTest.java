@@ -51,6 +51,9 @@ public @interface MigrationTest {
     String HOSTILE_EDGE_VALUES_PROPERTY = "migratest.hostileEdgeValues";
     String LOCK_QUEUE_CHECK_PROPERTY = "migratest.lockQueueCheck";
     String CHECK_DATA_PROPERTY = "migratest.checkData";
+    /** Invariant queries separated by {@code ;;} (a query may contain a single semicolon in a string). */
+    String INVARIANTS_PROPERTY = "migratest.invariants";
+    String INVARIANTS_FILE_PROPERTY = "migratest.invariantsFile";
     /** Comma-separated {@code rule=SEVERITY} entries, e.g. {@code foreign-key-without-index=ERROR,breaking-drop-or-rename=OFF}. */
     String FINDINGS_PROPERTY = "migratest.findings";
     String FAIL_ON_PROPERTY = "migratest.failOn";
@@ -136,6 +139,16 @@ public @interface MigrationTest {
      * with {@code -- migratest:allow data-loss — reason}.
      */
     boolean checkData() default true;
+
+    /**
+     * Queries that must answer the same before UP and after UP, DOWN and the second UP, e.g.
+     * {@code "select count(*) from orders where status = 'paid'"}. A query that cannot run before a migration's UP
+     * (its table comes later) does not apply to that migration. Checked with the data ({@link #checkData()}).
+     */
+    String[] invariants() default {};
+
+    /** A file of further invariant queries, one per statement: {@code classpath:db/invariants.sql} or a path. */
+    String invariantsFile() default "";
 
     /**
      * Severity per finding rule, overriding the defaults: {@code "foreign-key-without-index=ERROR"},

@@ -24,7 +24,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
                 boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume,
                 java.time.Duration lockQueueBlockerHold, dev.migratest.findings.FindingPolicy findingPolicy,
-                dev.migratest.findings.Severity failOn, boolean checkData) {
+                dev.migratest.findings.Severity failOn, boolean checkData, List<String> invariants) {
 
     static Settings of(MigrationTest a) {
         String location = firstNonBlank(System.getProperty(MigrationTest.LOCATION_PROPERTY), a.location(),
@@ -55,7 +55,9 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                         : null,
                 findingPolicy(a.findings()),
                 enumValue(MigrationTest.FAIL_ON_PROPERTY, a.failOn(), dev.migratest.findings.Severity.class),
-                bool(MigrationTest.CHECK_DATA_PROPERTY, a.checkData()));
+                bool(MigrationTest.CHECK_DATA_PROPERTY, a.checkData()),
+                InvariantQueries.of(invariantList(a.invariants()), firstNonBlank(
+                        System.getProperty(MigrationTest.INVARIANTS_FILE_PROPERTY), a.invariantsFile())));
     }
 
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */
@@ -69,6 +71,11 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         String property = System.getProperty(MigrationTest.FINDINGS_PROPERTY);
         return property != null && !property.isBlank() ? dev.migratest.findings.FindingPolicy.parse(property)
                 : dev.migratest.findings.FindingPolicy.of(annotated);
+    }
+
+    private static List<String> invariantList(String[] annotated) {
+        String property = System.getProperty(MigrationTest.INVARIANTS_PROPERTY);
+        return property != null && !property.isBlank() ? Arrays.asList(property.split(";;")) : Arrays.asList(annotated);
     }
 
     /** The property wins; each entry becomes one request; none means the provider's default. */

@@ -1,6 +1,7 @@
 package dev.migratest.runner;
 
 import dev.migratest.data.DataWatch;
+import dev.migratest.data.Invariants;
 import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
 import dev.migratest.schema.ColumnOrder;
@@ -22,9 +23,16 @@ import java.util.Map;
 final class CycleRunner {
     private final ScriptExecutor executor = new ScriptExecutor();
     private final ColumnOrder columnOrder;
+    private final List<String> invariants;
 
     CycleRunner(ColumnOrder columnOrder) {
+        this(columnOrder, List.of());
+    }
+
+    /** {@code invariants}: queries that must answer the same before and after every phase (checked with the data). */
+    CycleRunner(ColumnOrder columnOrder, List<String> invariants) {
         this.columnOrder = columnOrder;
+        this.invariants = List.copyOf(invariants);
     }
 
     /**
@@ -41,7 +49,8 @@ final class CycleRunner {
                          DataWatch data) throws SQLException {
         List<PhaseResult> phases = new ArrayList<>();
         SchemaSnapshot before = schema.snapshot(connection);
-        DataGuard guard = data == null ? null : new DataGuard(data);
+        DataGuard guard = data == null ? null
+                : new DataGuard(data, invariants.isEmpty() ? null : new Invariants(invariants));
         if (guard != null) guard.beforeUp(connection);
 
         PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing);
@@ -52,7 +61,14 @@ final class CycleRunner {
                     + " has no down migration, so only UP ran (allowed by allowForwardOnly)", phases);
         }
         SchemaSnapshot afterUp = schema.snapshot(connection);
-        if (guard != null) guard.afterUp(connection, up);
+        if (guard != null) {
+            guard.afterUp(connection, up);
+            List<String> broken = guard.invariantsAfter(connection, Phase.UP);
+            if (!broken.isEmpty()) {
+                return failed(migration, phases, Phase.UP, FailureText.ofInvariants(migration, Phase.UP, broken),
+                        List.of(), List.of(), guard.check(migration, List.of()));
+            }
+        }
 
         PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing);
         phases.add(down);
@@ -65,6 +81,11 @@ final class CycleRunner {
                             + FailureText.alsoData(dataAfterDown),
                     downVsBefore, List.of(), guard == null ? null : guard.check(migration, List.of()));
         }
+        List<String> brokenAfterDown = guard == null ? List.of() : guard.invariantsAfter(connection, Phase.DOWN);
+        if (!brokenAfterDown.isEmpty()) {
+            return failed(migration, phases, Phase.DOWN, FailureText.ofInvariants(migration, Phase.DOWN, brokenAfterDown),
+                    downVsBefore, List.of(), guard.check(migration, List.of()));
+        }
         if (!dataAfterDown.isEmpty() && DataGuard.declaredLoss(migration) == null) {
             return failed(migration, phases, Phase.DOWN,
                     FailureText.ofDataLoss(migration, Phase.DOWN, migration.down().file(), dataAfterDown),
@@ -76,7 +97,12 @@ final class CycleRunner {
         if (!reup.succeeded()) return failed(migration, phases, Phase.REUP, FailureText.ofError(migration, reup), downVsBefore, List.of());
         List<String> reupVsUp = SchemaDiff.between(afterUp, schema.snapshot(connection), columnOrder);
         List<String> dataAfterReup = guard == null ? List.of() : guard.afterReup(connection, reup);
+        List<String> brokenAfterReup = guard == null ? List.of() : guard.invariantsAfter(connection, Phase.REUP);
         DataCheck check = guard == null ? null : guard.check(migration, dataAfterReup);
+        if (!brokenAfterReup.isEmpty() && reupVsUp.isEmpty()) {
+            return failed(migration, phases, Phase.REUP, FailureText.ofInvariants(migration, Phase.REUP, brokenAfterReup),
+                    downVsBefore, reupVsUp, check);
+        }
         if (!reupVsUp.isEmpty()) {
             return failed(migration, phases, Phase.REUP,
                     FailureText.ofDiff(migration, Phase.REUP, migration.up().file(), "the schema after the first UP", reupVsUp)

@@ -3,6 +3,7 @@ package dev.migratest.runner;
 import dev.migratest.data.DataDiff;
 import dev.migratest.data.DataSnapshot;
 import dev.migratest.data.DataWatch;
+import dev.migratest.data.Invariants;
 import dev.migratest.locks.LockHold;
 import dev.migratest.locks.LockMode;
 import dev.migratest.migration.AllowDirective;
@@ -21,16 +22,32 @@ import java.util.Set;
  */
 final class DataGuard {
     private final DataWatch watch;
+    private final Invariants invariants;
+    private final List<String> violations = new java.util.ArrayList<>();
     private DataSnapshot beforeUp;
     private DataSnapshot afterUp;
     private List<String> downVsBefore = List.of();
 
-    DataGuard(DataWatch watch) {
+    DataGuard(DataWatch watch, Invariants invariants) {
         this.watch = watch;
+        this.invariants = invariants;
     }
 
     void beforeUp(Connection connection) throws SQLException {
         beforeUp = watch.snapshot(connection, Set.of());
+        if (invariants != null) invariants.beforeUp(connection);
+    }
+
+    /** The invariants that broke after {@code phase}; they are kept for the report as well. */
+    List<String> invariantsAfter(Connection connection, Phase phase) throws SQLException {
+        if (invariants == null) return List.of();
+        List<String> broken = invariants.violations(connection, switch (phase) {
+            case UP -> "after UP";
+            case DOWN -> "after DOWN";
+            case REUP -> "after the second UP";
+        });
+        violations.addAll(broken);
+        return broken;
     }
 
     void afterUp(Connection connection, PhaseResult up) throws SQLException {
@@ -47,7 +64,7 @@ final class DataGuard {
     }
 
     DataCheck check(Migration migration, List<String> reupVsUp) {
-        return new DataCheck(downVsBefore, reupVsUp, declaredLoss(migration));
+        return new DataCheck(downVsBefore, reupVsUp, declaredLoss(migration), violations);
     }
 
     /** {@code -- migratest:allow data-loss — reason} in the up or down file; its reason, or a note that none was given. */

@@ -35,6 +35,12 @@ final class FailureText {
                 + " declare it in its up or down file: -- migratest:allow data-loss — <why>";
     }
 
+    static String ofInvariants(Migration migration, Phase phase, List<String> broken) {
+        return migration.displayName() + ": " + broken.size() + (broken.size() == 1 ? " invariant" : " invariants")
+                + " broke after " + (phase == Phase.REUP ? "the second UP" : phase.name()) + ":\n  "
+                + String.join("\n  ", broken);
+    }
+
     /** Data differences found alongside a schema difference, so one run tells both. */
     static String alsoData(List<String> lines) {
         return lines.isEmpty() ? "" : "\n  and the data: " + String.join("\n  ", lines);

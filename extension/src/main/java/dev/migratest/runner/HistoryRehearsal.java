@@ -30,7 +30,8 @@ public final class HistoryRehearsal implements AutoCloseable {
     private final boolean keepFailedDatabase;
     private final SnapshotMode snapshotMode;
     private final DataVolume volume;
-    private final CycleRunner cycleRunner;
+    private final ColumnOrder columnOrder;
+    private CycleRunner cycleRunner;
     private final ScriptExecutor executor = new ScriptExecutor();
     private final List<CycleResult> results = new ArrayList<>();
     private final boolean traced = Tracing.enabled();
@@ -59,6 +60,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         this.label = label;
         this.migrations = List.copyOf(migrations);
         this.keepFailedDatabase = keepFailedDatabase;
+        this.columnOrder = columnOrder;
         this.cycleRunner = new CycleRunner(columnOrder);
     }
 
@@ -68,6 +70,15 @@ public final class HistoryRehearsal implements AutoCloseable {
      */
     public HistoryRehearsal withLockQueueCheck(java.time.Duration blockerHold) {
         this.lockQueueBlockerHold = blockerHold;
+        return this;
+    }
+
+    /**
+     * Queries that must answer the same before UP and after every phase of every migration they apply to (those
+     * that can run before its UP). Checked with the data; call before the first rehearsal.
+     */
+    public HistoryRehearsal withInvariants(List<String> queries) {
+        this.cycleRunner = new CycleRunner(columnOrder, queries);
         return this;
     }
 

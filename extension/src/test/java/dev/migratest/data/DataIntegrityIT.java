@@ -112,7 +112,39 @@ class DataIntegrityIT {
         assertThat(result.data().downVsBefore()).singleElement().asString().startsWith("public.users.phone — ");
     }
 
+    @Test
+    void anInvariantThatUpBreaksFailsTheCycleWithBothAnswersAndOneThatHoldsPasses() throws Exception {
+        List<String> invariants = List.of("select count(*) from orders", "select sum(length(email)) from users");
+
+        CycleResult broken = rehearse("DELETE FROM orders WHERE id % 10 = 0;\n", "SELECT 1;\n", invariants);
+
+        assertThat(broken.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(broken.failedPhase()).isEqualTo(Phase.UP);
+        assertThat(broken.failure()).matches("(?s)2 under_test: 1 invariant broke after UP:\\n"
+                + "  invariant `select count\\(\\*\\) from orders` answered 2000 before UP but \\d+ after UP");
+
+        CycleResult holds = rehearse("ALTER TABLE users ADD COLUMN nickname text;\n",
+                "ALTER TABLE users DROP COLUMN nickname;\n", invariants);
+        assertThat(holds.outcome()).as(holds.failure()).isEqualTo(Outcome.PASSED);
+        assertThat(holds.data().invariants()).isEmpty();
+    }
+
+    @Test
+    void anInvariantThatTheSchemaBreaksNamesThePostgresError() throws Exception {
+        CycleResult result = rehearse("ALTER TABLE users RENAME COLUMN email TO email_address;\n",
+                "ALTER TABLE users RENAME COLUMN email_address TO email;\n",
+                List.of("select count(*) from users where email like '%@%'"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.data().invariants()).singleElement().asString()
+                .contains("failed after UP: ERROR 42703");
+    }
+
     private CycleResult rehearse(String up, String down) throws Exception {
+        return rehearse(up, down, List.of());
+    }
+
+    private CycleResult rehearse(String up, String down, List<String> invariants) throws Exception {
         write("V1__tables.sql", TABLES);
         write("U1__tables.sql", "DROP TABLE orders;\nDROP TABLE users;\n");
         write("V2__under_test.sql", up);
@@ -121,6 +153,7 @@ class DataIntegrityIT {
         List<CycleResult> results = new ArrayList<>();
         try (HistoryRehearsal rehearsal = new HistoryRehearsal(server, "data", migrations, ColumnOrder.IGNORE, false,
                 SnapshotMode.INCREMENTAL, VOLUME)) {
+            rehearsal.withInvariants(invariants);
             for (int i = 0; i < migrations.size(); i++) results.add(rehearsal.rehearse(i));
         }
         assertThat(results.get(0).outcome()).as(results.get(0).failure()).isEqualTo(Outcome.PASSED);
