@@ -1,5 +1,6 @@
 package dev.migratest.compat;
 
+import org.postgresql.PGStatement;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -53,7 +54,7 @@ public final class OldCodeCheck {
         Objects.requireNonNull(queries, "queries");
         boolean autoCommit = connection.getAutoCommit();
         if (autoCommit) connection.setAutoCommit(false);
-        try (Statement control = connection.createStatement()) {
+        try (Statement control = unprepared(connection.createStatement())) {
             // Rolling back to this savepoint also undoes SET LOCAL, so a caller's transaction keeps its own timeout.
             control.execute("SAVEPOINT " + OUTER);
             try {
@@ -105,7 +106,7 @@ public final class OldCodeCheck {
 
     /** Runs the statement to its end, reading every row: errors raised by later rows must show too. */
     private static void drain(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = unprepared(connection.createStatement())) {
             statement.setFetchSize(FETCH_SIZE);
             boolean rows = statement.execute(sql);
             while (rows || statement.getUpdateCount() != -1) {
@@ -119,6 +120,16 @@ public final class OldCodeCheck {
                 rows = statement.getMoreResults();
             }
         }
+    }
+
+    /**
+     * Keeps the driver from preparing the statement on the server after a few uses: the check runs the same texts
+     * again after each migration, so nothing of it should stay prepared in the session, nor a plan made before a
+     * migration be reused after it.
+     */
+    private static Statement unprepared(Statement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        return statement;
     }
 
     private static OldQueryFailure failure(OldQuery query, SQLException e) {

@@ -7,9 +7,7 @@ import dev.migratest.migration.StatementSplitter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,24 +76,10 @@ public final class OldQueries {
             problems.add(new DefinitionProblem(file, null, "no queries", "at least one query of the previous"
                     + " application version, each ending with a semicolon", "add the queries the old code runs"));
         }
-        duplicateNames(file, queries, problems);
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparing((DefinitionProblem p) -> p.line() == null ? 0 : p.line()));
             throw new OldQueriesException(location, problems);
         }
         return List.copyOf(queries);
-    }
-
-    /** Failures are reported by name, so a name used twice would make two queries indistinguishable. */
-    private static void duplicateNames(String file, List<OldQuery> queries, List<DefinitionProblem> problems) {
-        Map<String, OldQuery> seen = new HashMap<>();
-        for (OldQuery query : queries) {
-            OldQuery first = seen.putIfAbsent(query.name(), query);
-            if (first != null) {
-                problems.add(new DefinitionProblem(file, query.line(), "-- name: " + query.name() + ", already the"
-                        + " name of the query at line " + first.line(), "a different name for each query",
-                        "rename one of them"));
-            }
-        }
     }
 }

@@ -6,7 +6,9 @@ import dev.migratest.migration.Statement;
 import dev.migratest.migration.StatementKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
@@ -28,6 +30,8 @@ final class QueryAssembler {
 
     private final String file;
     private final List<DefinitionProblem> problems;
+    /** Failures are reported by name: a name used twice would make two queries indistinguishable. */
+    private final Map<String, Integer> lineByName = new HashMap<>();
 
     QueryAssembler(String file, List<DefinitionProblem> problems) {
         this.file = file;
@@ -51,6 +55,11 @@ final class QueryAssembler {
                 }
                 case PREPARE_ONLY -> prepareOnly = true;
             }
+        }
+        Integer first = lineByName.putIfAbsent(name, statement.line());
+        if (first != null) {
+            problem(statement.line(), "-- name: " + name + ", already the name of the query at line " + first,
+                    "a different name for each query", "rename one of them");
         }
         SortedSet<Integer> numbers = SqlFragments.parameterNumbers(statement.sql());
         List<String> values = params == null ? List.of() : values(params);
