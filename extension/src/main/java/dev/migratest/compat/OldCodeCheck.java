@@ -19,6 +19,8 @@ import java.util.Objects;
  * <p>Nothing is left behind: all queries run inside one transaction that is always rolled back (or, when the caller's
  * connection is already inside a transaction, inside a savepoint rolled back to), and each query under a savepoint of
  * its own, rolled back after it, so that one failure does not abort the others and no query sees another's rows.
+ * Sequences the queries advanced (identity columns of old INSERTs) are set back afterwards: {@code nextval} ignores
+ * rollbacks.
  *
  * <p>A query with parameters is run as {@code PREPARE} + {@code EXECUTE name(values…)}: Postgres infers each
  * parameter's type from where it is used, as it does for the application's driver, and the values are real, so an
@@ -53,6 +55,7 @@ public final class OldCodeCheck {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(queries, "queries");
         boolean autoCommit = connection.getAutoCommit();
+        SequencePositions sequences = SequencePositions.capture(connection);
         if (autoCommit) connection.setAutoCommit(false);
         try (Statement control = unprepared(connection.createStatement())) {
             // Rolling back to this savepoint also undoes SET LOCAL, so a caller's transaction keeps its own timeout.
@@ -77,6 +80,7 @@ public final class OldCodeCheck {
                     connection.setAutoCommit(true);
                 }
             }
+            sequences.restore(connection);
         }
     }
 
@@ -127,7 +131,7 @@ public final class OldCodeCheck {
      * again after each migration, so nothing of it should stay prepared in the session, nor a plan made before a
      * migration be reused after it.
      */
-    private static Statement unprepared(Statement statement) throws SQLException {
+    static <S extends Statement> S unprepared(S statement) throws SQLException {
         if (statement.isWrapperFor(PGStatement.class)) statement.unwrap(PGStatement.class).setPrepareThreshold(0);
         return statement;
     }

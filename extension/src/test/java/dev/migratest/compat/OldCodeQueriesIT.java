@@ -118,6 +118,8 @@ class OldCodeQueriesIT {
     void theCheckLeavesNoRowsBehindAndRestoresAutocommit() throws SQLException {
         sql("INSERT INTO users (email, full_name) VALUES ('zoe@example.org', 'Zoe')");
         long before = countUsers();
+        String sequence = "SELECT last_value FROM pg_sequences WHERE sequencename = 'users_id_seq'";
+        String lastId = scalar(sequence);
         assertThat(connection.getAutoCommit()).isTrue();
 
         assertThat(OldCodeCheck.run(connection, oldQueries)).isEmpty();
@@ -127,9 +129,18 @@ class OldCodeQueriesIT {
         assertThat(scalar("SELECT full_name FROM users")).isEqualTo("Zoe"); // the UPDATE was undone too
         assertThat(scalar(PREPARED_BY_CHECK)).isNull();
         assertThat(scalar("SHOW statement_timeout")).isEqualTo("0");
+        assertThat(scalar(sequence)).as("the identity the old INSERT drew is given back").isEqualTo(lastId);
         try (Connection other = database.connect()) { // committed state, seen from another session
             assertThat(scalar(other, "SELECT count(*) FROM users")).isEqualTo(String.valueOf(before));
         }
+    }
+
+    @Test
+    void aSequenceNeverUsedBeforeTheCheckStartsAtItsStartValueAfterIt() throws SQLException {
+        assertThat(OldCodeCheck.run(connection, oldQueries)).isEmpty();
+
+        sql("INSERT INTO users (email, full_name) VALUES ('first@example.org', 'First')");
+        assertThat(scalar("SELECT id FROM users")).isEqualTo("1");
     }
 
     @Test
