@@ -1,4 +1,5 @@
--- ANTI-PATTERN breaking-drop-or-rename. Expected findings: breaking-drop-or-rename, lock-timeout-missing.
+-- ANTI-PATTERN breaking-drop-or-rename. Expected findings: breaking-drop-or-rename, lock-timeout-missing,
+-- old-code-query-fails (both queries of ../unsafe-app-queries.sql name customers.name).
 -- Catalog-only and instant, but every running application instance that selects or writes customers.name fails
 -- from the moment this commits until new code is deployed everywhere.
 -- Seed advice violated: "Every migration must be backward compatible with the previous version of your code";

@@ -54,6 +54,7 @@ public @interface MigrationTest {
     /** Invariant queries separated by {@code ;;} (a query may contain a single semicolon in a string). */
     String INVARIANTS_PROPERTY = "migratest.invariants";
     String INVARIANTS_FILE_PROPERTY = "migratest.invariantsFile";
+    String PREVIOUS_VERSION_QUERIES_PROPERTY = "migratest.previousVersionQueries";
     /** Comma-separated {@code rule=SEVERITY} entries, e.g. {@code foreign-key-without-index=ERROR,breaking-drop-or-rename=OFF}. */
     String FINDINGS_PROPERTY = "migratest.findings";
     String FAIL_ON_PROPERTY = "migratest.failOn";
@@ -149,6 +150,14 @@ public @interface MigrationTest {
 
     /** A file of further invariant queries, one per statement: {@code classpath:db/invariants.sql} or a path. */
     String invariantsFile() default "";
+
+    /**
+     * A {@code .sql} file of the queries the previous application version runs ({@code classpath:db/app-v1.sql} or a
+     * path): a query that works before a migration's UP must still work after it, run in a rolled-back transaction
+     * (finding {@code old-code-query-fails}). {@code -- name: x} names a query, {@code -- params: 'a', 42} gives
+     * values for {@code $1, $2}, {@code -- prepare-only} checks one without running it.
+     */
+    String previousVersionQueries() default "";
 
     /**
      * Severity per finding rule, overriding the defaults: {@code "foreign-key-without-index=ERROR"},

@@ -18,7 +18,8 @@ import static dev.migratest.MigrationAssertions.assertThat;
  * and an enum value appended. Every statement that takes SHARE or a stronger lock on an existing table runs under
  * {@code lock_timeout}. Each migration is rehearsed up → down → up; the body adds what this history promises on top.
  */
-@MigrationTest(location = "classpath:db/flyway")
+// app-v1-queries.sql: the application before the expand-contract rename; every UP must keep its queries working
+@MigrationTest(location = "classpath:db/flyway", previousVersionQueries = "classpath:db/app-v1-queries.sql")
 class FlywayShopHistoryTest {
 
     /** DOWN scripts marked non-transactional although their UP is not (see the comment in each script). */

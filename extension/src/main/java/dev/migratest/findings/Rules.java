@@ -24,6 +24,7 @@ final class Rules {
             new ForeignKeyWithoutIndex(),
             new NotValidConstraintLeft(),
             new SequenceBehindColumn(),
+            new OldCodeQueryFails(),
             new BreakingDropOrRename());
 
     static final Map<String, Rule> BY_ID = ALL.stream()

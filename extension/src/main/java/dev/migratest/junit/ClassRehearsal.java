@@ -24,7 +24,8 @@ final class ClassRehearsal implements AutoCloseable {
         String label = plan.testClass().substring(plan.testClass().lastIndexOf('.') + 1);
         this.rehearsal = new HistoryRehearsal(server, label, plan.loaded().migrations(), settings.columnOrder(),
                 settings.keepFailedDatabase(), settings.snapshotMode(), settings.volume());
-        rehearsal.withDataCheck(settings.checkData()).withInvariants(settings.invariants());
+        rehearsal.withDataCheck(settings.checkData()).withInvariants(settings.invariants())
+                .withPreviousVersionQueries(settings.previousVersionQueries());
         if (settings.lockQueueBlockerHold() != null) rehearsal.withLockQueueCheck(settings.lockQueueBlockerHold());
         this.header = new ReportHeader(server.version(), server.providerName(), plan.loaded().location());
     }

@@ -24,7 +24,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
                 boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume,
                 java.time.Duration lockQueueBlockerHold, dev.migratest.findings.FindingPolicy findingPolicy,
-                dev.migratest.findings.Severity failOn, boolean checkData, List<String> invariants) {
+                dev.migratest.findings.Severity failOn, boolean checkData, List<String> invariants,
+                List<dev.migratest.compat.OldQuery> previousVersionQueries) {
 
     static Settings of(MigrationTest a) {
         String location = firstNonBlank(System.getProperty(MigrationTest.LOCATION_PROPERTY), a.location(),
@@ -57,7 +58,9 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 enumValue(MigrationTest.FAIL_ON_PROPERTY, a.failOn(), dev.migratest.findings.Severity.class),
                 bool(MigrationTest.CHECK_DATA_PROPERTY, a.checkData()),
                 InvariantQueries.of(invariantList(a.invariants()), firstNonBlank(
-                        System.getProperty(MigrationTest.INVARIANTS_FILE_PROPERTY), a.invariantsFile())));
+                        System.getProperty(MigrationTest.INVARIANTS_FILE_PROPERTY), a.invariantsFile())),
+                previousVersionQueries(firstNonBlank(
+                        System.getProperty(MigrationTest.PREVIOUS_VERSION_QUERIES_PROPERTY), a.previousVersionQueries())));
     }
 
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */
@@ -71,6 +74,16 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         String property = System.getProperty(MigrationTest.FINDINGS_PROPERTY);
         return property != null && !property.isBlank() ? dev.migratest.findings.FindingPolicy.parse(property)
                 : dev.migratest.findings.FindingPolicy.of(annotated);
+    }
+
+    /** Bad files fail the class before anything runs, with every problem the loader found. */
+    private static List<dev.migratest.compat.OldQuery> previousVersionQueries(String location) {
+        if (location == null) return List.of();
+        try {
+            return dev.migratest.compat.OldQueries.load(location);
+        } catch (dev.migratest.compat.OldQueriesException e) {
+            throw new MigrationFailure(e.getMessage());
+        }
     }
 
     private static List<String> invariantList(String[] annotated) {

@@ -14,9 +14,12 @@ import java.util.List;
  * @param notValidConstraints  constraints the phase left NOT VALID, {@code <constraint> on <schema.table>}
  * @param sequencesBehind      sequences the phase left behind their column's largest value, e.g.
  *                             {@code public.orders_id_seq at 5000 < max(public.orders.id) 6000}
+ * @param oldQueriesFailing    queries of the previous application version that worked before the phase and fail
+ *                             after it, each as {@code name (file:line): ERROR sqlstate: message}
  */
 public record PhaseAftermath(List<String> invalidIndexes, List<String> unindexedForeignKeys,
-                             List<String> notValidConstraints, List<String> sequencesBehind) {
+                             List<String> notValidConstraints, List<String> sequencesBehind,
+                             List<String> oldQueriesFailing) {
     /** Nothing left behind, or not read. */
     public static final PhaseAftermath NONE = new PhaseAftermath(List.of(), List.of(), List.of(), List.of());
 
@@ -25,6 +28,17 @@ public record PhaseAftermath(List<String> invalidIndexes, List<String> unindexed
         unindexedForeignKeys = List.copyOf(unindexedForeignKeys);
         notValidConstraints = List.copyOf(notValidConstraints);
         sequencesBehind = List.copyOf(sequencesBehind);
+        oldQueriesFailing = List.copyOf(oldQueriesFailing);
+    }
+
+    public PhaseAftermath(List<String> invalidIndexes, List<String> unindexedForeignKeys,
+                          List<String> notValidConstraints, List<String> sequencesBehind) {
+        this(invalidIndexes, unindexedForeignKeys, notValidConstraints, sequencesBehind, List.of());
+    }
+
+    /** The same, with the old application queries this phase broke. */
+    public PhaseAftermath withOldQueriesFailing(List<String> failing) {
+        return new PhaseAftermath(invalidIndexes, unindexedForeignKeys, notValidConstraints, sequencesBehind, failing);
     }
 
     public PhaseAftermath(List<String> invalidIndexes, List<String> unindexedForeignKeys) {

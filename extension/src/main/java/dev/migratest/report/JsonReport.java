@@ -127,6 +127,7 @@ public final class JsonReport {
             strings(left.putArray("unindexedForeignKeys"), p.aftermath().unindexedForeignKeys());
             strings(left.putArray("notValidConstraints"), p.aftermath().notValidConstraints());
             strings(left.putArray("sequencesBehind"), p.aftermath().sequencesBehind());
+            strings(left.putArray("oldQueriesFailing"), p.aftermath().oldQueriesFailing());
         }
         return node;
     }

@@ -1,5 +1,6 @@
 package dev.migratest.runner;
 
+import dev.migratest.compat.OldQuery;
 import dev.migratest.data.DataWatch;
 import dev.migratest.data.Invariants;
 import dev.migratest.locks.Tracing;
@@ -24,15 +25,20 @@ final class CycleRunner {
     private final ScriptExecutor executor = new ScriptExecutor();
     private final ColumnOrder columnOrder;
     private final List<String> invariants;
+    private final List<OldQuery> oldQueries;
 
     CycleRunner(ColumnOrder columnOrder) {
-        this(columnOrder, List.of());
+        this(columnOrder, List.of(), List.of());
     }
 
-    /** {@code invariants}: queries that must answer the same before and after every phase (checked with the data). */
-    CycleRunner(ColumnOrder columnOrder, List<String> invariants) {
+    /**
+     * {@code invariants}: queries that must answer the same before and after every phase (checked with the data);
+     * {@code oldQueries}: the previous application version's queries, which must keep working after UP.
+     */
+    CycleRunner(ColumnOrder columnOrder, List<String> invariants, List<OldQuery> oldQueries) {
         this.columnOrder = columnOrder;
         this.invariants = List.copyOf(invariants);
+        this.oldQueries = List.copyOf(oldQueries);
     }
 
     /**
@@ -52,8 +58,11 @@ final class CycleRunner {
         DataGuard guard = data == null ? null
                 : new DataGuard(data, invariants.isEmpty() ? null : new Invariants(invariants));
         if (guard != null) guard.beforeUp(connection);
+        OldCodeGuard oldCode = oldQueries.isEmpty() ? null : new OldCodeGuard(oldQueries);
+        if (oldCode != null) oldCode.beforeUp(connection);
 
         PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing);
+        if (oldCode != null && up.succeeded()) up = up.withOldQueriesFailing(oldCode.brokenSinceBeforeUp(connection));
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
         if (migration.forwardOnly()) {

@@ -32,6 +32,8 @@ public final class HistoryRehearsal implements AutoCloseable {
     private final DataVolume volume;
     private final ColumnOrder columnOrder;
     private CycleRunner cycleRunner;
+    private List<String> invariants = List.of();
+    private List<dev.migratest.compat.OldQuery> oldQueries = List.of();
     private final ScriptExecutor executor = new ScriptExecutor();
     private final List<CycleResult> results = new ArrayList<>();
     private final boolean traced = Tracing.enabled();
@@ -78,7 +80,18 @@ public final class HistoryRehearsal implements AutoCloseable {
      * that can run before its UP). Checked with the data; call before the first rehearsal.
      */
     public HistoryRehearsal withInvariants(List<String> queries) {
-        this.cycleRunner = new CycleRunner(columnOrder, queries);
+        this.invariants = List.copyOf(queries);
+        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries);
+        return this;
+    }
+
+    /**
+     * The previous application version's queries: each migration's UP must not break one that worked before it (the
+     * finding {@code old-code-query-fails}). Call before the first rehearsal.
+     */
+    public HistoryRehearsal withPreviousVersionQueries(List<dev.migratest.compat.OldQuery> queries) {
+        this.oldQueries = List.copyOf(queries);
+        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries);
         return this;
     }
 

@@ -28,6 +28,12 @@ public record PhaseResult(Phase phase, String file, String nonTransactionalReaso
         this(phase, file, nonTransactionalReason, statements, durationMs, error, null, null);
     }
 
+    /** The same phase, with the previous application's queries it broke recorded in its aftermath. */
+    PhaseResult withOldQueriesFailing(List<String> failing) {
+        PhaseAftermath left = (aftermath == null ? PhaseAftermath.NONE : aftermath).withOldQueriesFailing(failing);
+        return new PhaseResult(phase, file, nonTransactionalReason, statements, durationMs, error, traceIncomplete, left);
+    }
+
     public boolean transactional() {
         return nonTransactionalReason == null;
     }

@@ -120,4 +120,21 @@ class DataAndAftermathRulesTest {
                     + " setval('public.orders_id_seq'");
         });
     }
+
+    @Test
+    void anOldQueryThatTheUpBrokeIsAnErrorNamingTheQueryAndThePostgresError() {
+        String failure = "user_by_id (app-v1.sql:12): ERROR 42703: column \"full_name\" does not exist";
+        var findings = migration()
+                .up(statement(1, "ALTER TABLE users RENAME COLUMN full_name TO display_name", trace()))
+                .aftermath(Phase.UP, new PhaseAftermath(List.of(), List.of(), List.of(), List.of(), List.of(failure)))
+                .findings("old-code-query-fails");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains(failure).contains("worked before UP and fails after it");
+            assertThat(f.advice()).startsWith("Expand-contract");
+        });
+        assertThat(migration().up(statement(1, "SELECT 1", trace())).aftermath(Phase.UP, PhaseAftermath.NONE)
+                .findings("old-code-query-fails")).isEmpty();
+    }
 }

@@ -50,6 +50,6 @@ class FindingPolicyTest {
                 "constraint-validated-on-add", "set-not-null-scans", "not-null-column-without-default",
                 "volatile-default", "type-change-rewrite", "lock-timeout-missing", "whole-table-backfill",
                 "ddl-and-dml-in-one-transaction", "index-left-invalid", "foreign-key-without-index",
-                "not-valid-constraint-left", "sequence-behind-column", "breaking-drop-or-rename");
+                "not-valid-constraint-left", "sequence-behind-column", "old-code-query-fails", "breaking-drop-or-rename");
     }
 }
