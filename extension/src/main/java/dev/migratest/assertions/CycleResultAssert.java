@@ -106,6 +106,18 @@ public final class CycleResultAssert extends AbstractAssert<CycleResultAssert, C
         return this;
     }
 
+    /** No query of the previous application version that worked before UP failed after it. */
+    public CycleResultAssert keepsPreviousVersionWorking() {
+        isNotNull();
+        List<String> broken = actual.phases().stream().filter(p -> p.aftermath() != null)
+                .flatMap(p -> p.aftermath().oldQueriesFailing().stream()).toList();
+        if (!broken.isEmpty()) {
+            failWithMessage(CycleMessages.diff(actual, "the previous application version's queries to keep working",
+                    broken));
+        }
+        return this;
+    }
+
     /** The second UP produced the same schema as the first. */
     public CycleResultAssert reupMatchesUp() {
         isNotNull();
