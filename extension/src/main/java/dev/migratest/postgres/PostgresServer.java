@@ -75,6 +75,21 @@ public final class PostgresServer implements AutoCloseable {
         return new Database(this, name);
     }
 
+    /**
+     * A copy of {@code template}, one of our own databases (a loaded one, for benchmarks that need a fresh copy of the
+     * same data per iteration). Nobody may be connected to the template while it is copied.
+     */
+    public synchronized Database createDatabase(String label, Database template) throws SQLException {
+        if (!created.contains(template.name())) {
+            throw new IllegalStateException("migratest did not create database '" + template.name()
+                    + "' and will not copy it");
+        }
+        String name = "migratest_" + runId + "_" + (++counter) + "_" + sanitize(label);
+        execute("CREATE DATABASE " + name + " TEMPLATE " + template.name());
+        created.add(name);
+        return new Database(this, name);
+    }
+
     /** Drops a database this server object created; refuses anything else. */
     synchronized void drop(String name) throws SQLException {
         if (!created.contains(name)) {
