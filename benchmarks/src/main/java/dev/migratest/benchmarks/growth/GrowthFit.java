@@ -94,11 +94,15 @@ public final class GrowthFit {
                     "only one volume measured (" + Format.rows(sorted.get(0).n()) + " rows): growth cannot be fitted",
                     notes, distinct);
         }
+        List<String> falling = new ArrayList<>();
         for (GrowthModel model : List.of(GrowthModel.LINEAR, GrowthModel.N_LOG_N)) {
             if (fits.get(model).negativeSlope()) {
-                notes.add(model.label() + " fit has a negative slope (the values fall as the table grows): "
-                        + "discarded as noise");
+                falling.add(model.label());
             }
+        }
+        if (!falling.isEmpty()) {
+            notes.add(String.join(" and ", falling) + " fit" + (falling.size() > 1 ? "s have" : " has")
+                    + " a negative slope (values fall as the table grows): discarded as noise");
         }
         ModelFit growth = growthCandidate(fits);
         double spread = spread(constant, sorted.size());
@@ -118,9 +122,14 @@ public final class GrowthFit {
         }
         if (chosen == GrowthModel.CONSTANT) {
             boolean tight = withinNoise || spread <= MAX_CONSTANT_SPREAD * Math.abs(mean) || constant.rss() == 0;
+            // A slope that falls within the noise is not worth a remark, hence no notes on a good constant.
+            if (withinNoise && constant.rss() > 0) {
+                return new GrowthFit(sorted, fits, chosen, Quality.GOOD, "values differ by less than the noise floor ("
+                        + Format.value(noiseFloor) + ")", List.of(), distinct);
+            }
             if (tight) {
                 return new GrowthFit(sorted, fits, chosen, Quality.GOOD, String.format(Locale.ROOT,
-                        "values within ±%s of their mean", spreadText(spread, mean)), notes, distinct);
+                        "values within ±%s of their mean", spreadText(spread, mean)), List.of(), distinct);
             }
             String best = growth == null ? "no growth model has a positive slope"
                     : String.format(Locale.ROOT, "best growth model %s reaches only R² %.2f",
@@ -154,8 +163,8 @@ public final class GrowthFit {
         }
         if (factor > 1) {
             return new Prediction(rows, chosen, OptionalDouble.of(value), Quality.GOOD, String.format(Locale.ROOT,
-                    "extrapolating %sx beyond the largest measurement (%s rows), assuming %s growth continues",
-                    Format.factor(factor), Format.rows(largest), chosen.label()));
+                    "extrapolating %sx beyond the largest measurement (%s rows)", Format.factor(factor),
+                    Format.rows(largest)));
         }
         return new Prediction(rows, chosen, OptionalDouble.of(value), Quality.GOOD, "within the measured range");
     }

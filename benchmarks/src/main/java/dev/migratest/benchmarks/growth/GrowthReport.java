@@ -207,7 +207,13 @@ public final class GrowthReport {
         section.volumes().forEach(v -> header.add(Format.rows(v)));
         header.addAll(List.of("model", "R²", "verdict"));
         target.ifPresent(t -> header.add("at " + Format.rows(t.rows())));
-        Table table = new Table(header);
+        boolean[] numeric = new boolean[header.size()];
+        java.util.Arrays.fill(numeric, true);
+        numeric[0] = false; // metric
+        numeric[1] = false; // unit
+        numeric[2 + section.volumes().size()] = false; // model
+        numeric[4 + section.volumes().size()] = false; // verdict
+        Table table = new Table(header, numeric);
         for (Row row : section.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.metric(), row.unit()));
             section.volumes().forEach(v -> cells.add(row.values().containsKey(v)
@@ -242,21 +248,36 @@ public final class GrowthReport {
         return p.quality() == Quality.GOOD ? value : "~" + value + " (unreliable)";
     }
 
-    /** The sentences behind the short cells: every POOR verdict and every caveat worth reading. */
+    /**
+     * The sentences behind the short cells: every verdict's reason except a plain GOOD constant, each growth model's
+     * coefficients, and each prediction caveat once with the metrics it applies to.
+     */
     private List<String> notes(Section section) {
         List<String> notes = new ArrayList<>();
+        Map<String, List<String>> caveats = new java.util.LinkedHashMap<>();
         for (Row row : section.rows()) {
             GrowthFit fit = row.fit();
-            String fitted = fit.chosen() == GrowthModel.CONSTANT ? ""
-                    : String.format(Locale.ROOT, " (%s: a = %s, b = %.3g)", fit.chosen().formula(),
-                    Format.value(fit.chosenFit().a()), fit.chosenFit().b());
-            notes.add(row.metric() + ": " + fit.quality() + ", " + fit.reason() + fitted);
+            ModelFit chosen = fit.chosenFit();
+            if (fit.quality() == Quality.POOR) {
+                notes.add(row.metric() + ": POOR, " + fit.reason());
+            } else if (fit.chosen() != GrowthModel.CONSTANT) {
+                notes.add(String.format(Locale.ROOT, "%s: %s, a = %s, b = %.3g %s per row%s", row.metric(),
+                        fit.chosen().formula(), Format.value(chosen.a()), chosen.b(), perOp(row.unit()),
+                        fit.chosen() == GrowthModel.N_LOG_N ? "·ln(rows)" : ""));
+            }
             fit.notes().forEach(n -> notes.add(row.metric() + ": " + n));
             row.prediction()
                     .filter(p -> p.value().isPresent() && !p.caveat().equals("within the measured range"))
-                    .ifPresent(p -> notes.add(row.metric() + " at " + Format.rows(p.rows()) + ": " + p.caveat()));
+                    .ifPresent(p -> caveats.computeIfAbsent(p.caveat(), c -> new ArrayList<>()).add(row.metric()));
         }
+        target.ifPresent(t -> caveats.forEach((caveat, metrics) -> notes.add(
+                String.join(", ", metrics) + " at " + Format.rows(t.rows()) + " rows: " + caveat)));
         return notes;
+    }
+
+    /** "ms/op" → "ms": the slope is per row, not per operation. */
+    private static String perOp(String unit) {
+        return unit.endsWith("/op") ? unit.substring(0, unit.length() - 3) : unit;
     }
 
     private static String value(String[] args, int i) {

@@ -7,9 +7,15 @@ import java.util.List;
 final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
+    private final boolean[] numeric;
 
-    Table(List<String> header) {
+    /** @param numeric which columns hold numbers: right-aligned, so digits line up */
+    Table(List<String> header, boolean[] numeric) {
+        if (numeric.length != header.size()) {
+            throw new IllegalArgumentException("alignment for " + numeric.length + " of " + header.size() + " columns");
+        }
         this.header = List.copyOf(header);
+        this.numeric = numeric.clone();
     }
 
     void add(List<String> row) {
@@ -19,7 +25,7 @@ final class Table {
         rows.add(List.copyOf(row));
     }
 
-    /** First column left-aligned (names), the rest right-aligned (numbers), two spaces between. */
+    /** Numbers right-aligned, text left-aligned, two spaces between. */
     String toText() {
         int[] widths = new int[header.size()];
         for (List<String> row : all()) {
@@ -33,7 +39,7 @@ final class Table {
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
                 String pad = " ".repeat(widths[c] - cell.length());
-                line.append(c == 0 ? cell + pad : pad + cell).append(c + 1 < row.size() ? "  " : "");
+                line.append(numeric[c] ? pad + cell : cell + pad).append(c + 1 < row.size() ? "  " : "");
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
@@ -45,7 +51,7 @@ final class Table {
         out.append(markdownRow(header));
         StringBuilder rule = new StringBuilder("|");
         for (int c = 0; c < header.size(); c++) {
-            rule.append(c == 0 ? " --- |" : " ---: |");
+            rule.append(numeric[c] ? " ---: |" : " --- |");
         }
         out.append(rule).append('\n');
         rows.forEach(row -> out.append(markdownRow(row)));
