@@ -132,8 +132,9 @@ public final class GrowthFit {
                         "values within ±%s of their mean", spreadText(spread, mean)), List.of(), distinct);
             }
             String best = growth == null ? "no growth model has a positive slope"
-                    : String.format(Locale.ROOT, "best growth model %s reaches only R² %.2f",
-                    growth.model().label(), growth.rSquared());
+                    : String.format(Locale.ROOT, "the best growth model, %s (R² %.3f), is not significantly better "
+                    + "with %d volumes (F-test, 95 %%); measure more volumes", growth.model().label(),
+                    growth.rSquared(), distinct);
             return new GrowthFit(sorted, fits, chosen, Quality.POOR, String.format(Locale.ROOT,
                     "values scatter ±%s around their mean and %s", spreadText(spread, mean), best), notes, distinct);
         }
