@@ -14,6 +14,8 @@ import java.util.Set;
  */
 public final class DataWatch {
     private final Map<String, TableFingerprint> known = new HashMap<>();
+    /** The last snapshot, valid while nothing was forgotten since: a phase that wrote nothing changes nothing. */
+    private DataSnapshot last;
 
     /**
      * The fingerprints of every user table now.
@@ -21,6 +23,8 @@ public final class DataWatch {
      * @param written tables that may have changed since the last snapshot; {@code null}: any table may have
      */
     public DataSnapshot snapshot(Connection connection, Set<String> written) throws SQLException {
+        // No table written, created, dropped or altered (each takes ROW EXCLUSIVE or stronger): nothing to read at all.
+        if (last != null && written != null && written.isEmpty()) return last;
         // Text forms depend on session settings (TimeZone, DateStyle, extra_float_digits…), and a migration's plain
         // SET outlives its phase: every snapshot reads under the server's defaults, as the next phase will run.
         try (java.sql.Statement reset = connection.createStatement()) {
@@ -28,27 +32,32 @@ public final class DataWatch {
         }
         Map<String, TableFingerprint> tables = new LinkedHashMap<>();
         for (TableShape shape : Fingerprinter.shapes(connection)) {
-            TableFingerprint last = known.get(shape.name());
-            boolean unchanged = last != null && written != null && !written.contains(shape.name())
-                    && last.columns().keySet().equals(new java.util.LinkedHashSet<>(shape.columns()));
-            TableFingerprint now = unchanged ? last : Fingerprinter.fingerprint(connection, shape);
+            TableFingerprint previous = known.get(shape.name());
+            boolean unchanged = previous != null && written != null && !written.contains(shape.name())
+                    && previous.columns().keySet().equals(new java.util.LinkedHashSet<>(shape.columns()));
+            TableFingerprint now = unchanged ? previous : Fingerprinter.fingerprint(connection, shape);
             known.put(shape.name(), now);
             tables.put(shape.name(), now);
         }
         known.keySet().retainAll(tables.keySet());
-        return new DataSnapshot(tables);
+        last = new DataSnapshot(tables);
+        return last;
     }
 
     /** Something ran outside the traced phases (the lock-queue check's DOWN and UP): every table again. */
     public void forgetAll() {
         known.clear();
+        last = null;
     }
 
     /** Tables whose row count is not the one fingerprinted (datagen filled them) must be computed again. */
     public void forgetTablesWhoseRowsChanged(Map<String, Long> rows) {
         rows.forEach((table, count) -> {
-            TableFingerprint last = known.get(table);
-            if (last != null && last.rows() != count) known.remove(table);
+            TableFingerprint previous = known.get(table);
+            if (previous != null && previous.rows() != count) {
+                known.remove(table);
+                this.last = null;
+            }
         });
     }
 }

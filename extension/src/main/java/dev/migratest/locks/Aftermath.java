@@ -60,22 +60,21 @@ public final class Aftermath {
                       join pg_namespace tn on tn.oid = tbl.relnamespace
                       join pg_attribute a on a.attrelid = tbl.oid and a.attnum = d.refobjsubid
                      where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
-                       and d.deptype in ('a', 'i') and %s) s
+                       and d.deptype in ('a', 'i') and %s
+                       and (cast(? as text[]) is null or tn.nspname || '.' || tbl.relname = any (cast(? as text[])))) s
              where s.biggest > coalesce(s.last, 0)
             """.formatted(LockQueries.userNamespace("tn.nspname"));
 
+    /** The three catalog leftovers in one round trip, each row tagged with what it is. */
+    private static final String LEFTOVERS = "select 'i', x.* from (" + INVALID_INDEXES + ") x union all select 'f', y.* from ("
+            + UNINDEXED_FOREIGN_KEYS + ") y union all select 'n', z.* from (" + NOT_VALID_CONSTRAINTS + ") z";
+
     private final Connection connection;
-    private final Set<String> invalidBefore;
-    private final Set<String> unindexedBefore;
-    private final Set<String> notValidBefore;
-    private final Set<String> behindBefore;
+    private final Set<String> before;
 
     private Aftermath(Connection connection) throws SQLException {
         this.connection = connection;
-        this.invalidBefore = read(connection, INVALID_INDEXES);
-        this.unindexedBefore = read(connection, UNINDEXED_FOREIGN_KEYS);
-        this.notValidBefore = read(connection, NOT_VALID_CONSTRAINTS);
-        this.behindBefore = sequenceNames(read(connection, SEQUENCES_BEHIND));
+        this.before = leftovers(connection);
     }
 
     /** Takes the "before" reading; call it outside the phase's transaction. */
@@ -83,35 +82,48 @@ public final class Aftermath {
         return new Aftermath(connection);
     }
 
-    /** What the phase added; call it after COMMIT or ROLLBACK. */
-    public PhaseAftermath after() throws SQLException {
+    /**
+     * What the phase added; call it after COMMIT or ROLLBACK. {@code written}: the tables the phase wrote, from its
+     * trace ({@code null}: any) — only their sequences can have fallen behind, so only theirs are read (reading every
+     * column maximum around every phase of a long history cost more than the history itself).
+     */
+    public PhaseAftermath after(Set<String> written) throws SQLException {
+        Set<String> now = leftovers(connection);
+        now.removeAll(before);
+        List<String> invalid = new ArrayList<>();
+        List<String> unindexed = new ArrayList<>();
+        List<String> notValid = new ArrayList<>();
+        for (String tagged : now) {
+            String text = tagged.substring(2);
+            switch (tagged.charAt(0)) {
+                case 'i' -> invalid.add(text);
+                case 'f' -> unindexed.add(text);
+                default -> notValid.add(text);
+            }
+        }
+        return new PhaseAftermath(invalid, unindexed, notValid, sequencesBehind(written));
+    }
+
+    private List<String> sequencesBehind(Set<String> written) throws SQLException {
+        if (written != null && written.isEmpty()) return List.of();
         List<String> behind = new ArrayList<>();
-        for (String line : read(connection, SEQUENCES_BEHIND)) {
-            if (!behindBefore.contains(line.substring(0, line.indexOf(' ')))) behind.add(line);
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(SEQUENCES_BEHIND)) {
+            java.sql.Array tables = written == null ? null
+                    : connection.createArrayOf("text", written.toArray(new String[0]));
+            statement.setArray(1, tables);
+            statement.setArray(2, tables);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) behind.add(rs.getString(1));
+            }
         }
-        return new PhaseAftermath(added(invalidBefore, read(connection, INVALID_INDEXES)),
-                added(unindexedBefore, read(connection, UNINDEXED_FOREIGN_KEYS)),
-                added(notValidBefore, read(connection, NOT_VALID_CONSTRAINTS)), behind);
+        return behind;
     }
 
-    /** A sequence already behind before the phase is an earlier migration's story. */
-    private static Set<String> sequenceNames(Set<String> lines) {
-        Set<String> names = new LinkedHashSet<>();
-        lines.forEach(line -> names.add(line.substring(0, line.indexOf(' '))));
-        return names;
-    }
-
-    private static List<String> added(Set<String> before, Set<String> after) {
-        List<String> added = new ArrayList<>(after);
-        added.removeAll(before);
-        return added;
-    }
-
-    private static Set<String> read(Connection connection, String sql) throws SQLException {
-        Set<String> names = new LinkedHashSet<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) names.add(rs.getString(1));
+    private static Set<String> leftovers(Connection connection) throws SQLException {
+        Set<String> tagged = new LinkedHashSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(LEFTOVERS)) {
+            while (rs.next()) tagged.add(rs.getString(1) + " " + rs.getString(2));
         }
-        return names;
+        return tagged;
     }
 }

@@ -81,21 +81,7 @@ final class DataGuard {
         return null;
     }
 
-    /**
-     * Tables the phase may have written, from its trace; {@code null} (all of them) when any statement went
-     * untraced or ran in autocommit, where a fast statement's locks can slip between two polls.
-     */
     static Set<String> written(PhaseResult phase) {
-        if (!phase.transactional() || phase.traceIncomplete() != null) return null;
-        Set<String> tables = new HashSet<>();
-        for (StatementResult statement : phase.statements()) {
-            if (statement.trace() == null) return null;
-            for (LockHold lock : statement.trace().locks()) {
-                if (lock.mode().isAtLeast(LockMode.ROW_EXCLUSIVE) && lock.object().table() != null) {
-                    tables.add(lock.object().table());
-                }
-            }
-        }
-        return tables;
+        return WrittenTables.of(phase.transactional(), phase.traceIncomplete(), phase.statements());
     }
 }

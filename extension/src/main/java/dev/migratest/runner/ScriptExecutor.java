@@ -70,13 +70,14 @@ final class ScriptExecutor {
         double durationMs = millisSince(phaseStart) - tracingNanos / 1e6;
         PhaseTrace trace = recorder.finish();
         connection.setAutoCommit(true);
-        PhaseAftermath left = aftermath == null ? null : aftermath.after();
         List<StatementResult> results = new ArrayList<>();
         for (int i = 0; i < measured.size(); i++) {
             Measured m = measured.get(i);
             StatementTrace t = trace == null || i >= trace.statements().size() ? null : trace.statements().get(i);
             results.add(new StatementResult(m.statement().line(), m.statement().sql(), m.startMs(), m.durationMs(), t));
         }
+        PhaseAftermath left = aftermath == null ? null : aftermath.after(WrittenTables.of(transactional,
+                trace == null ? null : trace.incompleteReason(), results));
         return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), results, durationMs, error,
                 trace == null ? null : trace.incompleteReason(), left);
     }
