@@ -14,7 +14,7 @@ final class FindingMessages {
     }
 
     static String unexpected(CycleResult actual, String what, List<Finding> offenders) {
-        return escape("\nExpecting " + actual.migration().displayName() + " to have no findings of " + what
+        return Format.escape("\nExpecting " + actual.migration().displayName() + " to have no findings of " + what
                 + "\nbut found " + offenders.size() + ":" + list(offenders));
     }
 
@@ -23,13 +23,13 @@ final class FindingMessages {
         missing.removeAll(found);
         Set<String> extra = new TreeSet<>(found);
         extra.removeAll(expected);
-        return escape("\nExpecting " + actual.migration().displayName() + " to have findings of exactly " + expected
+        return Format.escape("\nExpecting " + actual.migration().displayName() + " to have findings of exactly " + expected
                 + "\nbut it had " + found + (missing.isEmpty() ? "" : "\nmissing: " + missing)
                 + (extra.isEmpty() ? "" : "\nunexpected: " + extra) + list(all));
     }
 
     static String missing(CycleResult actual, String rule, List<Finding> all) {
-        return escape("\nExpecting " + actual.migration().displayName() + " to have a finding of " + rule
+        return Format.escape("\nExpecting " + actual.migration().displayName() + " to have a finding of " + rule
                 + "\nbut its findings were:" + (all.isEmpty() ? " none" : list(all)));
     }
 
@@ -40,10 +40,5 @@ final class FindingMessages {
                     .append(" line ").append(f.line()).append("): ").append(f.message());
         }
         return s.toString();
-    }
-
-    /** failWithMessage formats with String.format: keep user text's % literal. */
-    private static String escape(String text) {
-        return text.replace("%", "%%");
     }
 }

@@ -16,12 +16,12 @@ final class LockMessages {
     }
 
     static String offenders(CycleResult cycle, PhaseResult phase, String expectation, List<String> offenders) {
-        return escape("\nExpecting " + phase.phase() + " of " + cycle.migration().displayName() + " (" + phase.file()
+        return Format.escape("\nExpecting " + phase.phase() + " of " + cycle.migration().displayName() + " (" + phase.file()
                 + ") " + expectation + "\nbut:\n  " + String.join("\n  ", offenders));
     }
 
     static String untraced(CycleResult cycle, PhaseResult phase) {
-        return escape("\nExpecting " + phase.phase() + " of " + cycle.migration().displayName()
+        return Format.escape("\nExpecting " + phase.phase() + " of " + cycle.migration().displayName()
                 + " to have been traced\nbut it ran without tracing (system property migratest.trace=false?)"
                 + (phase.traceIncomplete() == null ? "" : ": " + phase.traceIncomplete()));
     }
@@ -39,10 +39,5 @@ final class LockMessages {
 
     static String ms(double millis) {
         return String.format(Locale.ROOT, "%.1f ms", millis);
-    }
-
-    /** failWithMessage formats with String.format: keep user text's % literal. */
-    private static String escape(String text) {
-        return text.replace("%", "%%");
     }
 }

@@ -14,7 +14,7 @@ public final class OldQueriesException extends RuntimeException {
     private final List<DefinitionProblem> problems;
 
     public OldQueriesException(String location, List<DefinitionProblem> problems) {
-        super(message(location, problems));
+        super(DefinitionProblem.summary("old queries", location, problems));
         this.location = location;
         this.problems = List.copyOf(problems);
     }
@@ -26,15 +26,5 @@ public final class OldQueriesException extends RuntimeException {
 
     public List<DefinitionProblem> problems() {
         return problems;
-    }
-
-    private static String message(String location, List<DefinitionProblem> problems) {
-        StringBuilder message = new StringBuilder()
-                .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
-                .append(" in old queries at ").append(location).append(':');
-        for (DefinitionProblem problem : problems) {
-            message.append("\n  ").append(problem.describe());
-        }
-        return message.toString();
     }
 }

@@ -36,11 +36,18 @@ final class SqlText {
 
     /** Case-insensitive search of {@code regex} in the cleaned text. */
     boolean has(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(clean).find();
+        return pattern(regex).matcher(clean).find();
     }
 
     boolean startsWith(String regex) {
-        return Pattern.compile("^(?:" + regex + ")\\b", Pattern.CASE_INSENSITIVE).matcher(clean).find();
+        return pattern("^(?:" + regex + ")\\b").matcher(clean).find();
+    }
+
+    /** Rules ask the same few questions of every statement: each pattern is compiled once. */
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern pattern(String regex) {
+        return PATTERNS.computeIfAbsent(regex, r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE));
     }
 
     /** Statements that change no data and lock nothing worth mentioning: settings, comments, grants. */

@@ -29,8 +29,7 @@ final class InvariantQueries {
         String text = read(file);
         SplitResult split = StatementSplitter.split(file, text, 1);
         if (!split.problems().isEmpty()) {
-            throw new MigrationFailure("the invariants file " + file + " cannot be split into queries:\n  "
-                    + String.join("\n  ", split.problems().stream().map(DefinitionProblem::toString).toList()));
+            throw new MigrationFailure(DefinitionProblem.summary("the invariants file", file, split.problems()));
         }
         split.statements().forEach(s -> queries.add(s.sql()));
         return List.copyOf(queries);

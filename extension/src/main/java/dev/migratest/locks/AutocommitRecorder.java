@@ -71,7 +71,7 @@ final class AutocommitRecorder implements PhaseRecorder {
         }
         try {
             LockObserver.Observation seen = watch.stop(end);
-            traces.add(trace(seen, end));
+            traces.add(trace(seen));
         } catch (SQLException e) {
             incompleteReason = "observing statement " + (traces.size() + 1) + " failed: " + e.getMessage();
             traces.add(null);
@@ -79,7 +79,7 @@ final class AutocommitRecorder implements PhaseRecorder {
         pausedNanos += System.nanoTime() - end;
     }
 
-    private StatementTrace trace(LockObserver.Observation seen, long end) throws SQLException {
+    private StatementTrace trace(LockObserver.Observation seen) throws SQLException {
         List<LockHold> holds = new ArrayList<>();
         boolean dangerousUnprobed = false;
         List<String> inferredReads = new ArrayList<>();

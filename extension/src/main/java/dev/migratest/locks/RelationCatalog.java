@@ -34,13 +34,18 @@ final class RelationCatalog {
 
     private final Map<Long, CatalogEntry> byOid;
     private final Map<String, CatalogEntry> byName;
+    private final Map<String, Long> tablesByName;
     private final Map<Long, String> toastByTable;
 
     private RelationCatalog(Map<Long, CatalogEntry> byOid, Map<Long, String> toastByTable) {
         this.byOid = byOid;
         this.toastByTable = toastByTable;
         this.byName = new HashMap<>();
-        byOid.values().forEach(e -> byName.put(e.object().kind() + " " + e.object().name(), e));
+        this.tablesByName = new HashMap<>();
+        byOid.values().forEach(e -> {
+            byName.put(e.object().kind() + " " + e.object().name(), e);
+            if (e.object().kind().holdsRows()) tablesByName.put(e.object().name(), e.oid());
+        });
     }
 
     static RelationCatalog read(Connection connection) throws SQLException {
@@ -92,8 +97,7 @@ final class RelationCatalog {
 
     /** The OID of the table (or partitioned table, or materialized view) named so, when it is in the catalog. */
     Optional<Long> tableOid(String name) {
-        return byOid.values().stream().filter(e -> e.object().kind().holdsRows() && e.object().name().equals(name))
-                .map(CatalogEntry::oid).findFirst();
+        return Optional.ofNullable(tablesByName.get(name));
     }
 
     java.util.Collection<CatalogEntry> entries() {

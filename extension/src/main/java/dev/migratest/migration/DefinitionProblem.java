@@ -16,4 +16,18 @@ public record DefinitionProblem(String file, Integer line, String found, String 
         String where = line == null ? file : file + ":" + line;
         return where + ": found " + found + "; expected " + expected + "; fix: " + fix;
     }
+
+    /**
+     * Every problem of one source at once: {@code 2 problems in <what> at <location>:} and one {@link #describe()} line
+     * each. The one message shape for all such errors, so a user reads every kind the same way.
+     */
+    public static String summary(String what, String location, java.util.List<DefinitionProblem> problems) {
+        StringBuilder message = new StringBuilder()
+                .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
+                .append(" in ").append(what).append(" at ").append(location).append(':');
+        for (DefinitionProblem problem : problems) {
+            message.append("\n  ").append(problem.describe());
+        }
+        return message.toString();
+    }
 }

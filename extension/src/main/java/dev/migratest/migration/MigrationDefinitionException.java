@@ -13,7 +13,7 @@ public final class MigrationDefinitionException extends RuntimeException {
     private final List<DefinitionProblem> problems;
 
     public MigrationDefinitionException(String location, List<DefinitionProblem> problems) {
-        super(message(location, problems));
+        super(DefinitionProblem.summary("migrations", location, problems));
         this.location = location;
         this.problems = List.copyOf(problems);
     }
@@ -25,15 +25,5 @@ public final class MigrationDefinitionException extends RuntimeException {
 
     public List<DefinitionProblem> problems() {
         return problems;
-    }
-
-    private static String message(String location, List<DefinitionProblem> problems) {
-        StringBuilder message = new StringBuilder()
-                .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
-                .append(" in migrations at ").append(location).append(':');
-        for (DefinitionProblem problem : problems) {
-            message.append("\n  ").append(problem.describe());
-        }
-        return message.toString();
     }
 }
