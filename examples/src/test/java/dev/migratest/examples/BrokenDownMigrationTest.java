@@ -32,6 +32,8 @@ class BrokenDownMigrationTest {
     void failuresNameThePhaseTheFileTheLineAndTheDifference() {
         Events tests = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(BrokenHistory.class))
+                // its own report, so this nested run does not overwrite the examples' report.html
+                .configurationParameter(MigrationTest.REPORT_DIR_PROPERTY, "target/migratest/broken-history")
                 .execute()
                 .testEvents();
 

@@ -1,5 +1,7 @@
 package dev.migratest.junit;
 
+import java.nio.charset.Charset;
+
 /** What migratest tells the person running the tests: one prefix, standard output (build tools show it). */
 final class Console {
 
@@ -8,5 +10,18 @@ final class Console {
 
     static void print(String line) {
         System.out.println("[migratest] " + line);
+    }
+
+    /**
+     * The encoding standard output writes: Java 17 takes it from {@code sun.stdout.encoding} on a terminal, else from
+     * the platform encoding, which is ASCII under a C locale (many CI images) — where ✓ would print as {@code ?}.
+     */
+    static Charset charset() {
+        String name = System.getProperty("sun.stdout.encoding", System.getProperty("file.encoding", "UTF-8"));
+        try {
+            return Charset.forName(name);
+        } catch (RuntimeException unknown) {
+            return Charset.defaultCharset();
+        }
     }
 }

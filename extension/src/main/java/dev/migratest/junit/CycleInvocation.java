@@ -4,6 +4,7 @@ import dev.migratest.MigrationCycle;
 import dev.migratest.findings.Finding;
 import dev.migratest.findings.Severity;
 import dev.migratest.postgres.PostgresRequest;
+import dev.migratest.report.RunLine;
 import dev.migratest.runner.CycleResult;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,6 +33,9 @@ final class CycleInvocation implements BeforeTestExecutionCallback, ParameterRes
     @Override
     public void beforeTestExecution(ExtensionContext context) throws Exception {
         CycleResult result = result(context);
+        List<Finding> findings = rehearsal(context).findings(result);
+        Console.print(RunLine.of(result, findings, Console.charset()));
+        context.publishReportEntry(ReportEntries.of(result, findings));
         switch (result.outcome()) {
             case FAILED:
                 throw new MigrationFailure(result.failure());

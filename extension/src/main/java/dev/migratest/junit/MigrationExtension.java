@@ -38,7 +38,7 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class)
                 .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
                         + " uses migratest's extension without @MigrationTest; annotate the class with @MigrationTest"));
-        Settings settings = Settings.of(annotation);
+        Settings settings = Settings.of(annotation, key -> context.getConfigurationParameter(key).orElse(null));
         LoadedMigrations loaded;
         try {
             loaded = MigrationLoader.load(settings.location(), settings.layout(), settings.allowForwardOnly());
@@ -71,7 +71,7 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         if (plan == null) return;
         for (PostgresRequest request : plan.settings().postgres()) {
             ClassRehearsal run = context.getStore(NAMESPACE).get(rehearsalKey(request), ClassRehearsal.class);
-            if (run != null) RunSummary.publish(run);
+            if (run != null) RunSummary.publish(run, runReports(context));
         }
     }
 
@@ -114,6 +114,12 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
                                 request),
                         request, settings.fast()))),
                 ProvisionedServer.class).server();
+    }
+
+    /** The run's HTML report and summary, shared by every class of the run. */
+    private static RunReports runReports(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunReports.KEY, key -> new RunReports(),
+                RunReports.class);
     }
 
     private static String rehearsalKey(PostgresRequest request) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** A test class's configuration: the annotation's attributes, each overridden by its system property when set. */
@@ -27,40 +28,45 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 dev.migratest.findings.Severity failOn, boolean checkData, List<String> invariants,
                 List<dev.migratest.compat.OldQuery> previousVersionQueries) {
 
-    static Settings of(MigrationTest a) {
-        String location = firstNonBlank(System.getProperty(MigrationTest.LOCATION_PROPERTY), a.location(),
+    /**
+     * The settings of a class: each attribute of the annotation, unless {@code props} has a value for its property.
+     * The extension passes JUnit's configuration parameters, which are the launcher's parameters, then system
+     * properties, then {@code junit-platform.properties}.
+     */
+    static Settings of(MigrationTest a, UnaryOperator<String> props) {
+        String location = firstNonBlank(props.apply(MigrationTest.LOCATION_PROPERTY), a.location(),
                 MigrationTest.DEFAULT_LOCATION);
         return new Settings(
                 location,
-                enumValue(MigrationTest.LAYOUT_PROPERTY, a.layout(), Layout.class),
-                enumValue(MigrationTest.PROVIDER_PROPERTY, a.provider(), ProviderChoice.class),
-                requests(a.postgres()),
-                bool(MigrationTest.FAST_PROPERTY, false),
-                firstNonBlank(System.getProperty(MigrationTest.POSTGRES_URL_PROPERTY), a.postgresUrl(),
+                enumValue(props, MigrationTest.LAYOUT_PROPERTY, a.layout(), Layout.class),
+                enumValue(props, MigrationTest.PROVIDER_PROPERTY, a.provider(), ProviderChoice.class),
+                requests(props, a.postgres()),
+                bool(props, MigrationTest.FAST_PROPERTY, false),
+                firstNonBlank(props.apply(MigrationTest.POSTGRES_URL_PROPERTY), a.postgresUrl(),
                         System.getenv(MigrationTest.POSTGRES_URL_ENV)),
-                firstNonBlank(System.getProperty(MigrationTest.POSTGRES_USER_PROPERTY),
+                firstNonBlank(props.apply(MigrationTest.POSTGRES_USER_PROPERTY),
                         System.getenv(MigrationTest.POSTGRES_USER_ENV)),
-                firstNonBlank(System.getProperty(MigrationTest.POSTGRES_PASSWORD_PROPERTY),
+                firstNonBlank(props.apply(MigrationTest.POSTGRES_PASSWORD_PROPERTY),
                         System.getenv(MigrationTest.POSTGRES_PASSWORD_ENV)),
-                bool(MigrationTest.ALLOW_FORWARD_ONLY_PROPERTY, a.allowForwardOnly()),
-                enumValue(MigrationTest.COLUMN_ORDER_PROPERTY, a.columnOrder(), ColumnOrder.class),
-                bool(MigrationTest.KEEP_FAILED_DATABASE_PROPERTY, a.keepFailedDatabase()),
-                Path.of(firstNonBlank(System.getProperty(MigrationTest.REPORT_DIR_PROPERTY),
+                bool(props, MigrationTest.ALLOW_FORWARD_ONLY_PROPERTY, a.allowForwardOnly()),
+                enumValue(props, MigrationTest.COLUMN_ORDER_PROPERTY, a.columnOrder(), ColumnOrder.class),
+                bool(props, MigrationTest.KEEP_FAILED_DATABASE_PROPERTY, a.keepFailedDatabase()),
+                Path.of(firstNonBlank(props.apply(MigrationTest.REPORT_DIR_PROPERTY),
                         MigrationTest.DEFAULT_REPORT_DIR)),
-                enumValue(SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class),
-                dataVolume(number(MigrationTest.ROWS_PROPERTY, a.rows()), a.tableRows(),
-                        number(MigrationTest.SEED_PROPERTY, a.seed()),
-                        bool(MigrationTest.HOSTILE_EDGE_VALUES_PROPERTY, a.hostileEdgeValues())),
-                bool(MigrationTest.LOCK_QUEUE_CHECK_PROPERTY, a.lockQueueCheck())
-                        ? java.time.Duration.ofMillis(number(MigrationTest.LOCK_QUEUE_BLOCKER_HOLD_PROPERTY, 1000))
+                enumValue(props, SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class),
+                dataVolume(props, number(props, MigrationTest.ROWS_PROPERTY, a.rows()), a.tableRows(),
+                        number(props, MigrationTest.SEED_PROPERTY, a.seed()),
+                        bool(props, MigrationTest.HOSTILE_EDGE_VALUES_PROPERTY, a.hostileEdgeValues())),
+                bool(props, MigrationTest.LOCK_QUEUE_CHECK_PROPERTY, a.lockQueueCheck())
+                        ? java.time.Duration.ofMillis(number(props, MigrationTest.LOCK_QUEUE_BLOCKER_HOLD_PROPERTY, 1000))
                         : null,
-                findingPolicy(a.findings()),
-                enumValue(MigrationTest.FAIL_ON_PROPERTY, a.failOn(), dev.migratest.findings.Severity.class),
-                bool(MigrationTest.CHECK_DATA_PROPERTY, a.checkData()),
-                InvariantQueries.of(invariantList(a.invariants()), firstNonBlank(
-                        System.getProperty(MigrationTest.INVARIANTS_FILE_PROPERTY), a.invariantsFile())),
+                findingPolicy(props, a.findings()),
+                enumValue(props, MigrationTest.FAIL_ON_PROPERTY, a.failOn(), dev.migratest.findings.Severity.class),
+                bool(props, MigrationTest.CHECK_DATA_PROPERTY, a.checkData()),
+                InvariantQueries.of(invariantList(props, a.invariants()), firstNonBlank(
+                        props.apply(MigrationTest.INVARIANTS_FILE_PROPERTY), a.invariantsFile())),
                 previousVersionQueries(firstNonBlank(
-                        System.getProperty(MigrationTest.PREVIOUS_VERSION_QUERIES_PROPERTY), a.previousVersionQueries())));
+                        props.apply(MigrationTest.PREVIOUS_VERSION_QUERIES_PROPERTY), a.previousVersionQueries())));
     }
 
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */
@@ -70,8 +76,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
     }
 
     /** The property wins over the annotation, entry lists are not merged: one place says what the policy is. */
-    private static dev.migratest.findings.FindingPolicy findingPolicy(String[] annotated) {
-        String property = System.getProperty(MigrationTest.FINDINGS_PROPERTY);
+    private static dev.migratest.findings.FindingPolicy findingPolicy(UnaryOperator<String> props, String[] annotated) {
+        String property = props.apply(MigrationTest.FINDINGS_PROPERTY);
         return property != null && !property.isBlank() ? dev.migratest.findings.FindingPolicy.parse(property)
                 : dev.migratest.findings.FindingPolicy.of(annotated);
     }
@@ -86,14 +92,14 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         }
     }
 
-    private static List<String> invariantList(String[] annotated) {
-        String property = System.getProperty(MigrationTest.INVARIANTS_PROPERTY);
+    private static List<String> invariantList(UnaryOperator<String> props, String[] annotated) {
+        String property = props.apply(MigrationTest.INVARIANTS_PROPERTY);
         return property != null && !property.isBlank() ? Arrays.asList(property.split(";;")) : Arrays.asList(annotated);
     }
 
     /** The property wins; each entry becomes one request; none means the provider's default. */
-    private static List<PostgresRequest> requests(String[] annotated) {
-        String property = System.getProperty(MigrationTest.POSTGRES_VERSION_PROPERTY);
+    private static List<PostgresRequest> requests(UnaryOperator<String> props, String[] annotated) {
+        String property = props.apply(MigrationTest.POSTGRES_VERSION_PROPERTY);
         List<String> texts = property != null && !property.isBlank()
                 ? Arrays.asList(property.split(",")) : Arrays.asList(annotated);
         List<PostgresRequest> requests = texts.stream().map(PostgresRequest::parse)
@@ -101,8 +107,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         return requests.isEmpty() ? List.of(PostgresRequest.ANY) : List.copyOf(requests);
     }
 
-    private static long number(String property, long annotated) {
-        String value = System.getProperty(property);
+    private static long number(UnaryOperator<String> props, String property, long annotated) {
+        String value = props.apply(property);
         if (value == null || value.isBlank()) return annotated;
         try {
             return Long.parseLong(value.trim().replace("_", ""));
@@ -113,8 +119,9 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
     }
 
     /** The property wins; entries are {@code table=rows} or {@code table=perParent/parent} ("orders=3/users"). */
-    private static DataVolume dataVolume(long rows, String[] annotated, long seed, boolean hostileEdges) {
-        String property = System.getProperty(MigrationTest.TABLE_ROWS_PROPERTY);
+    private static DataVolume dataVolume(UnaryOperator<String> props, long rows, String[] annotated, long seed,
+                                         boolean hostileEdges) {
+        String property = props.apply(MigrationTest.TABLE_ROWS_PROPERTY);
         List<String> entries = property != null && !property.isBlank()
                 ? Arrays.asList(property.split(",")) : Arrays.asList(annotated);
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -138,16 +145,17 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         return new DataVolume(rows, counts, ratios, seed, hostileEdges);
     }
 
-    private static boolean bool(String property, boolean annotated) {
-        String value = System.getProperty(property);
+    private static boolean bool(UnaryOperator<String> props, String property, boolean annotated) {
+        String value = props.apply(property);
         if (value == null || value.isBlank()) return annotated;
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) return Boolean.parseBoolean(value);
         throw new IllegalArgumentException("System property " + property + "='" + value + "' is not a boolean;"
                 + " expected true or false");
     }
 
-    private static <E extends Enum<E>> E enumValue(String property, E annotated, Class<E> type) {
-        String value = System.getProperty(property);
+    private static <E extends Enum<E>> E enumValue(UnaryOperator<String> props, String property, E annotated,
+                                                   Class<E> type) {
+        String value = props.apply(property);
         if (value == null || value.isBlank()) return annotated;
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -1,0 +1,43 @@
+package dev.migratest.junit;
+
+import dev.migratest.report.ClassReport;
+import dev.migratest.report.HtmlReport;
+import dev.migratest.report.MarkdownSummary;
+import dev.migratest.report.ReportedMigration;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The run's HTML report and Markdown summary, kept in the root Store: every class adds its part when it ends, and
+ * both files are rewritten then, so the link printed at the end of a class already works and a run that dies halfway
+ * still leaves the report of what it finished. Classes may end at the same time (parallel execution): the methods are
+ * synchronized. Classes with different report directories get a report each.
+ */
+final class RunReports {
+    static final String KEY = "run-reports";
+
+    private final Map<Path, List<ClassReport>> byDirectory = new LinkedHashMap<>();
+    private final String started = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z"));
+
+    /** Adds a class's part and rewrites the report of its directory; returns the HTML report's path. */
+    synchronized Written add(Path directory, ClassReport part, Function<ReportedMigration, String> growthPlots)
+            throws IOException {
+        List<ClassReport> parts = byDirectory.computeIfAbsent(directory.toAbsolutePath().normalize(),
+                d -> new ArrayList<>());
+        parts.add(part);
+        Path html = HtmlReport.write(directory, parts, "run started " + started, growthPlots);
+        Path summary = MarkdownSummary.write(directory, parts);
+        return new Written(html, summary);
+    }
+
+    record Written(Path html, Path summary) {
+    }
+}

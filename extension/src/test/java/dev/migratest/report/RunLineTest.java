@@ -1,0 +1,28 @@
+package dev.migratest.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunLineTest {
+
+    @Test
+    void oneLinePerMigrationWithPhasesAndTheStrongestLock() {
+        ReportedMigration m = Rehearsals.passedWithRewrite();
+
+        assertThat(RunLine.of(m.result(), m.findings(), StandardCharsets.UTF_8)).isEqualTo("✓ 2 users_id_bigint  "
+                + "up 130 ms · down 80.0 ms · reup 125 ms · AccessExclusive 120 ms on public.users · reads blocked "
+                + "130 ms · 1 ERROR · table-rewrite");
+    }
+
+    @Test
+    void asciiOutputGetsWordsInsteadOfSymbols() {
+        ReportedMigration m = Rehearsals.failedWithHostileSql();
+
+        assertThat(RunLine.of(m.result(), m.findings(), StandardCharsets.US_ASCII))
+                .startsWith("FAIL 3 notes_<b>bold</b>  up 5.00 ms | down 2.00 ms | 3 notes: DOWN failed at U3__notes.sql:4")
+                .doesNotContain("·", "✗");
+    }
+}
