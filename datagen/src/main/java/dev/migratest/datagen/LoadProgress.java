@@ -29,13 +29,17 @@ public interface LoadProgress {
     }
 
     /**
-     * A {@link ConsoleProgress} on standard error when appropriate, else {@link #NONE}: system property
-     * {@code migratest.progress=true} or {@code false} decides; without it, quiet when the environment variable
-     * {@code CI} is set (build logs need no progress lines).
+     * A {@link ConsoleProgress} on standard error, {@link #NONE} when system property {@code migratest.progress} is
+     * {@code false}: a line redrawn in place on a terminal, plain lines every two seconds elsewhere, every ten seconds
+     * when the environment variable {@code CI} is set.
      */
     static LoadProgress console() {
-        return ConsoleProgress.enabled(System.getProperty("migratest.progress"), System.getenv("CI"))
-                ? new ConsoleProgress(System::nanoTime, System.err::println)
-                : NONE;
+        ConsoleProgress.Mode mode = ConsoleProgress.Mode.of(System.getProperty("migratest.progress"), System.getenv("CI"),
+                System.console() != null);
+        if (mode == null) return NONE;
+        return new ConsoleProgress(System::nanoTime, mode.redraw ? text -> {
+            System.err.print(text);
+            System.err.flush();
+        } : System.err::println, mode);
     }
 }

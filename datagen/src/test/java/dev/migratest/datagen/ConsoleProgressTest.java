@@ -63,14 +63,46 @@ class ConsoleProgressTest {
     }
 
     @Test
-    void onByDefaultOffOnCiUnlessTheSystemPropertySaysOtherwise() {
-        assertThat(ConsoleProgress.enabled(null, null)).isTrue();
-        assertThat(ConsoleProgress.enabled(null, "true")).isFalse();
-        assertThat(ConsoleProgress.enabled(null, "1")).isFalse();
-        assertThat(ConsoleProgress.enabled(null, "")).isTrue();
-        assertThat(ConsoleProgress.enabled("true", "true")).isTrue();
-        assertThat(ConsoleProgress.enabled("false", null)).isFalse();
-        assertThat(ConsoleProgress.enabled("false", "true")).isFalse();
+    void redrawsOnATerminalPlainLinesElsewhereRarerOnCiOffOnRequest() {
+        assertThat(ConsoleProgress.Mode.of(null, null, true)).isEqualTo(ConsoleProgress.Mode.TERMINAL);
+        assertThat(ConsoleProgress.Mode.of(null, null, false)).isEqualTo(ConsoleProgress.Mode.PLAIN);
+        assertThat(ConsoleProgress.Mode.of(null, "", false)).isEqualTo(ConsoleProgress.Mode.PLAIN);
+        assertThat(ConsoleProgress.Mode.of(null, "false", true)).isEqualTo(ConsoleProgress.Mode.TERMINAL);
+        assertThat(ConsoleProgress.Mode.of(null, "true", true)).isEqualTo(ConsoleProgress.Mode.CI);
+        assertThat(ConsoleProgress.Mode.of("true", "1", false)).isEqualTo(ConsoleProgress.Mode.CI);
+        assertThat(ConsoleProgress.Mode.of("false", null, true)).isNull();
+        assertThat(ConsoleProgress.Mode.of(" FALSE ", "true", false)).isNull();
+    }
+
+    @Test
+    void onATerminalTheLineRedrawsInPlaceAndEndsOnce() {
+        List<String> printed = new ArrayList<>();
+        ConsoleProgress terminal = new ConsoleProgress(clock::get, printed::add, ConsoleProgress.Mode.TERMINAL);
+        terminal.started(1_000_000);
+        for (long ms : new long[] {1_000, 1_200, 1_500}) {
+            clock.set(5_000 * MS + ms * MS);
+            terminal.progressed(ORDERS, ms * 100, 1_000_000, ms * 100, 1_000_000);
+        }
+        clock.set(5_000 * MS + 2_000 * MS);
+        terminal.finished(1_000_000);
+
+        // 1 000 ms and 1 500 ms are half a second apart; 1 200 ms is skipped
+        assertThat(printed).hasSize(3);
+        assertThat(printed).allMatch(text -> text.startsWith("\r[datagen] "));
+        assertThat(String.join("", printed)).containsOnlyOnce(System.lineSeparator()).endsWith(System.lineSeparator());
+        assertThat(printed.get(1)).startsWith("\r[datagen] orders 150 000 / 1 000 000 rows");
+    }
+
+    @Test
+    void onCiAPlainLineEveryTenSeconds() {
+        List<String> printed = new ArrayList<>();
+        ConsoleProgress ci = new ConsoleProgress(clock::get, printed::add, ConsoleProgress.Mode.CI);
+        ci.started(1_000_000);
+        for (long s = 1; s <= 21; s++) {
+            clock.set(5_000 * MS + s * 1_000 * MS);
+            ci.progressed(ORDERS, s * 10_000, 1_000_000, s * 10_000, 1_000_000);
+        }
+        assertThat(printed).hasSize(3).allMatch(line -> !line.contains("\r") && !line.contains("\n"));
     }
 
     @Test
