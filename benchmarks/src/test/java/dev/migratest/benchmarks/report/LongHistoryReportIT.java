@@ -1,0 +1,79 @@
+package dev.migratest.benchmarks.report;
+
+import dev.migratest.MigrationCycleTest;
+import dev.migratest.MigrationTest;
+import dev.migratest.benchmarks.SyntheticHistory;
+import dev.migratest.report.HtmlReport;
+import dev.migratest.report.MarkdownSummary;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * A 300-migration history, rehearsed as a user's test class would be, must give a report that stays usable: every
+ * migration in the overview, risky ones open, the rest collapsed, and a size a browser and a CI artifact store take
+ * in their stride. The size is printed for BENCHMARKS.md.
+ */
+class LongHistoryReportIT {
+    static final int MIGRATIONS = 300;
+    /** The bound is generous on purpose: it catches a report that grows out of hand, not a few bytes more. */
+    static final long MAX_BYTES_PER_MIGRATION = 24 * 1024;
+
+    @TempDir
+    static Path dir;
+    static Path reportDir;
+    static EngineExecutionResults results;
+
+    @MigrationTest(failOn = dev.migratest.findings.Severity.OFF)
+    static class LongHistory {
+        @MigrationCycleTest
+        void rehearse() {
+        }
+    }
+
+    @BeforeAll
+    static void rehearse() throws IOException {
+        Path migrations = SyntheticHistory.write(dir.resolve("migrations"), MIGRATIONS);
+        reportDir = dir.resolve("report");
+        results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(LongHistory.class))
+                .configurationParameter(MigrationTest.LOCATION_PROPERTY, "filesystem:" + migrations)
+                .configurationParameter(MigrationTest.REPORT_DIR_PROPERTY, reportDir.toString())
+                .execute();
+    }
+
+    @Test
+    void everyMigrationIsInTheReportAndTheSizeStaysReasonable() throws IOException {
+        results.testEvents().failed().stream().limit(2).forEach(e -> System.out.println("FAILED " + e));
+        results.testEvents().aborted().stream().limit(2).forEach(e -> System.out.println("ABORTED " + e));
+        results.testEvents().assertStatistics(s -> s.started(MIGRATIONS).succeeded(MIGRATIONS));
+        Path html = reportDir.resolve(HtmlReport.FILE);
+        long bytes = Files.size(html);
+        Document page = Jsoup.parse(html.toFile(), "UTF-8");
+
+        assertThat(page.select("#overview tbody tr")).hasSize(MIGRATIONS);
+        assertThat(page.select("details.migration")).hasSize(MIGRATIONS);
+        assertThat(page.select("svg.timeline")).hasSize(MIGRATIONS);
+        // only what needs a look is open: the page does not unfold 300 timelines at once
+        assertThat(page.select("details.migration[open]").size())
+                .isEqualTo(page.select("details.migration[data-risky=true]").size());
+        assertThat(bytes).isLessThan(MIGRATIONS * MAX_BYTES_PER_MIGRATION);
+        long summary = Files.size(reportDir.resolve(MarkdownSummary.FILE));
+        assertThat(summary).as("summary.md must fit a GitHub comment").isLessThan(65_536);
+        System.out.printf(Locale.ROOT, "[migratest] %d-migration report: report.html %.2f MB (%.1f KB per migration),"
+                        + " %d open sections, summary.md %.1f KB%n", MIGRATIONS, bytes / 1e6, bytes / 1e3 / MIGRATIONS,
+                page.select("details.migration[open]").size(), summary / 1e3);
+    }
+}
