@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,24 +22,29 @@ import java.util.TreeSet;
  * From a JMH JSON of one migration measured at several table volumes ({@code @Param rows}), fits how the duration
  * and every secondary metric ending in {@code Ms} (lock hold and blocked times) grow, and predicts them at the
  * production row count. Prints a table per benchmark and parameter setting, and writes the same as Markdown next to
- * the JSON ({@code results.json} → {@code results-growth.md}).
+ * the JSON ({@code results.json} → {@code results-growth.md}). With {@code --json growth.json} it also writes the
+ * curves in the format the HTML report draws its growth plots from ({@code dev.migratest.report.GrowthCurves}).
  * <p>
  * Usage: {@code java -cp benchmarks/target/migratest-benchmarks.jar dev.migratest.benchmarks.growth.GrowthReport
  * results.json [--production orders=5000000,users=800000] [--production-csv production-rows.csv]
- * [--table orders]}. See {@link ProductionRows} for the CSV and how the table is chosen, {@link GrowthFit} for the
+ * [--table orders] [--json target/migratest/growth.json]}. See {@link ProductionRows} for the CSV and how the table is chosen, {@link GrowthFit} for the
  * model choice and the verdicts.
  */
 public final class GrowthReport {
     static final String DURATION = "duration";
     private static final String USAGE = "usage: GrowthReport results.json [--production table=rows,...] "
-            + "[--production-csv file] [--table name]";
+            + "[--production-csv file] [--table name] [--json growth.json]";
 
     private final List<Section> sections;
     private final Optional<ProductionRows.Target> target;
     private final String source;
 
-    /** One metric's curve: its values per volume, the fit, and the prediction if there is a production count. */
-    record Row(String metric, String unit, Map<Long, Double> values, GrowthFit fit, Optional<Prediction> prediction) {
+    /**
+     * One metric's curve: its score per volume (what is fitted), every iteration's value per volume (what a plot
+     * shows), the fit, and the prediction if there is a production count.
+     */
+    record Row(String metric, String unit, Map<Long, Double> values, Map<Long, List<Double>> samples, GrowthFit fit,
+               Optional<Prediction> prediction) {
     }
 
     /** One benchmark at one parameter setting: the volumes it was measured at and a row per metric. */
@@ -55,6 +61,7 @@ public final class GrowthReport {
         Path json;
         ProductionRows production = ProductionRows.empty();
         Optional<String> table = Optional.empty();
+        Optional<Path> curvesFile = Optional.empty();
         try {
             json = null;
             for (int i = 0; i < args.length; i++) {
@@ -64,6 +71,7 @@ public final class GrowthReport {
                     case "--production-csv" -> production = ProductionRows.readCsv(Path.of(value(args, ++i)))
                             .with(production);
                     case "--table" -> table = Optional.of(value(args, ++i));
+                    case "--json" -> curvesFile = Optional.of(Path.of(value(args, ++i)));
                     default -> {
                         if (args[i].startsWith("--") || json != null) {
                             throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
@@ -86,6 +94,15 @@ public final class GrowthReport {
         Path markdown = markdownPath(json);
         Files.writeString(markdown, report.toMarkdown(), StandardCharsets.UTF_8);
         System.out.println("Markdown: " + markdown);
+        if (curvesFile.isPresent()) {
+            GrowthJson.Export export = GrowthJson.of(report);
+            export.curves().write(curvesFile.get());
+            Set<String> migrations = export.curves().byMigration().keySet();
+            System.out.println("Growth curves (JSON, for the HTML report): " + curvesFile.get() + ", "
+                    + export.curves().curves().size() + " curves of migration" + (migrations.size() == 1 ? " " : "s ")
+                    + String.join(", ", migrations));
+            export.skipped().forEach(s -> System.out.println("  not in the JSON: " + s));
+        }
     }
 
     static GrowthReport of(String source, List<Run> runs, Optional<ProductionRows.Target> target) {
@@ -94,6 +111,18 @@ public final class GrowthReport {
             sections.add(section(group.getKey(), group.getValue(), target));
         }
         return new GrowthReport(source, sections, target);
+    }
+
+    List<Section> sections() {
+        return sections;
+    }
+
+    Optional<ProductionRows.Target> target() {
+        return target;
+    }
+
+    String source() {
+        return source;
     }
 
     static Path markdownPath(Path json) {
@@ -105,6 +134,7 @@ public final class GrowthReport {
     private static Section section(GroupKey key, List<Run> runs, Optional<ProductionRows.Target> target) {
         // Metric name → volume → score; the duration first, then the time metrics in name order.
         Map<String, SortedMap<Long, Double>> series = new java.util.LinkedHashMap<>();
+        Map<String, Map<Long, List<Double>>> samples = new TreeMap<>();
         Map<String, String> units = new TreeMap<>();
         TreeSet<String> secondaryNames = new TreeSet<>();
         runs.forEach(run -> run.secondary().keySet().stream().filter(n -> n.endsWith("Ms")).forEach(secondaryNames::add));
@@ -114,11 +144,13 @@ public final class GrowthReport {
         for (Run run : runs) {
             long rows = Long.parseLong(run.params().get(JmhResults.ROWS).strip().replace("_", ""));
             volumes.add(rows);
-            put(series.get(DURATION), units, DURATION, rows, run.primary());
+            put(series.get(DURATION), samples.computeIfAbsent(DURATION, k -> new TreeMap<>()), units, DURATION, rows,
+                    run.primary());
             for (String name : secondaryNames) {
                 Metric metric = run.secondary().get(name);
                 if (metric != null) {
-                    put(series.get(name), units, name, rows, metric);
+                    put(series.get(name), samples.computeIfAbsent(name, k -> new TreeMap<>()), units, name, rows,
+                            metric);
                 }
             }
         }
@@ -130,16 +162,19 @@ public final class GrowthReport {
             List<Point> points = values.entrySet().stream().map(e -> new Point(e.getKey(), e.getValue())).toList();
             String unit = units.getOrDefault(name, "");
             GrowthFit fit = GrowthFit.fit(points, noiseFloor(unit));
-            rows.add(new Row(name, unit, values, fit, target.map(t -> fit.predict(t.rows()))));
+            rows.add(new Row(name, unit, values, samples.get(name), fit, target.map(t -> fit.predict(t.rows()))));
         });
         return new Section(key, List.copyOf(volumes), rows);
     }
 
-    private static void put(Map<Long, Double> values, Map<String, String> units, String name, long rows, Metric m) {
+    private static void put(Map<Long, Double> values, Map<Long, List<Double>> samples, Map<String, String> units,
+                            String name, long rows, Metric m) {
         // A NaN or infinite score is a failed measurement, not a value to fit.
         if (Double.isFinite(m.score())) {
             values.put(rows, m.score());
             units.putIfAbsent(name, m.unit());
+            boolean allFinite = !m.samples().isEmpty() && m.samples().stream().allMatch(Double::isFinite);
+            samples.put(rows, allFinite ? m.samples() : List.of(m.score()));
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Reads what JMH writes with {@code -rf json}: an array of runs, each with "benchmark", "params", "primaryMetric"
- * and "secondaryMetrics" ({name: {"score", "scoreUnit", ...}}). Only the fields the growth fit needs are read.
+ * and "secondaryMetrics" ({name: {"score", "scoreUnit", "rawData", ...}}). Only the fields the growth fit and its
+ * plot need are read.
  */
 public final class JmhResults {
     /** The {@code @Param} holding the table volume. */
@@ -24,7 +25,19 @@ public final class JmhResults {
     private JmhResults() {
     }
 
-    public record Metric(double score, String unit) {
+    /**
+     * @param score   JMH's score: the mean over the iterations; what the growth fit uses
+     * @param samples every iteration's value ("rawData", all forks in order), so a plot can show the spread;
+     *                empty when the file has none
+     */
+    public record Metric(double score, String unit, List<Double> samples) {
+        public Metric {
+            samples = List.copyOf(samples);
+        }
+
+        public Metric(double score, String unit) {
+            this(score, unit, List.of());
+        }
     }
 
     public record Run(String benchmark, Map<String, String> params, Metric primary, Map<String, Metric> secondary) {
@@ -83,7 +96,10 @@ public final class JmhResults {
     }
 
     private static Metric metric(JsonNode node) {
-        return new Metric(number(node.path("score")), node.path("scoreUnit").asText(""));
+        List<Double> samples = new ArrayList<>();
+        // rawData is one array per fork, each holding that fork's iterations.
+        node.path("rawData").forEach(fork -> fork.forEach(iteration -> samples.add(number(iteration))));
+        return new Metric(number(node.path("score")), node.path("scoreUnit").asText(""), samples);
     }
 
     /** JMH writes non-finite scores as the strings "NaN", "+INF" and "-INF". */

@@ -1,5 +1,7 @@
 package dev.migratest.benchmarks.growth;
 
+import dev.migratest.report.GrowthCurve;
+import dev.migratest.report.GrowthCurves;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,60 @@ class GrowthReportTest {
     }
 
     @Test
+    void writesTheCurvesAsJsonThatTheExtensionReadsBackWithTheSameValues(@TempDir Path dir) throws Exception {
+        Path jmh = dir.resolve("lock-impact.json");
+        Files.copy(lockImpactFixture(), jmh);
+        Path growth = dir.resolve("target/migratest/growth.json");
+
+        String printed = runMain(jmh.toString(), "--production", "orders=20000000", "--table", "orders",
+                "--json", growth.toString());
+
+        GrowthCurves read = GrowthCurves.read(growth);
+        GrowthReport report = GrowthReport.of("lock-impact.json", JmhResults.read(jmh),
+                Optional.of(new ProductionRows.Target("orders", 20_000_000, "")));
+        GrowthReport.Section section = report.sections().get(0);
+        assertThat(read.source()).isEqualTo("lock-impact.json");
+        assertThat(read.byMigration()).containsOnlyKeys("15");
+        List<GrowthCurve> curves = read.forMigration("15");
+        assertThat(curves).extracting(GrowthCurve::metric)
+                .containsExactlyElementsOf(section.rows().stream().map(GrowthReport.Row::metric).toList());
+        for (int i = 0; i < curves.size(); i++) {
+            GrowthCurve curve = curves.get(i);
+            GrowthReport.Row row = section.rows().get(i);
+            assertThat(curve.phase()).isEqualTo("UP");
+            assertThat(curve.benchmark()).isEqualTo("dev.migratest.benchmarks.locks.MigrationBenchmark.migrate");
+            assertThat(curve.params()).containsOnlyKeys("location", "seed");
+            assertThat(curve.unit()).isEqualTo(row.unit());
+            // Every iteration, three per volume, in the order JMH ran them.
+            assertThat(curve.points()).hasSize(9).extracting(GrowthCurve.Point::value).containsExactlyElementsOf(
+                    row.samples().values().stream().flatMap(List::stream).toList());
+            assertThat(curve.fit().model().name()).isEqualTo(row.fit().chosen().name());
+            assertThat(curve.fit().a()).isEqualTo(row.fit().chosenFit().a());
+            assertThat(curve.fit().b()).isEqualTo(row.fit().chosenFit().b());
+            assertThat(curve.fit().quality().name()).isEqualTo(row.fit().quality().name());
+            assertThat(curve.fit().reason()).isEqualTo(row.fit().reason());
+            Prediction predicted = row.prediction().orElseThrow();
+            assertThat(curve.prediction()).hasValueSatisfying(p -> {
+                assertThat(p.table()).isEqualTo("orders");
+                assertThat(p.rows()).isEqualTo(20_000_000);
+                assertThat(p.value()).isEqualTo(predicted.value());
+                assertThat(p.quality().name()).isEqualTo(predicted.quality().name());
+                assertThat(p.caveat()).isEqualTo(predicted.caveat());
+            });
+        }
+        // The run BENCHMARKS.md records: writes blocked linear, R² 0.999, ≈ 13.3 s at 20M rows.
+        GrowthCurve writes = curves.stream().filter(c -> c.metric().equals("blocked.writesMs")).findFirst()
+                .orElseThrow();
+        assertThat(writes.points().get(0)).isEqualTo(new GrowthCurve.Point(10_000, 14.86633600000001));
+        assertThat(writes.fit().model()).isEqualTo(GrowthCurve.Model.LINEAR);
+        assertThat(writes.fit().rSquared().getAsDouble()).isGreaterThan(0.99);
+        assertThat(writes.prediction().orElseThrow().value().getAsDouble()).isBetween(13_300.0, 13_330.0);
+        assertThat(printed).contains("Growth curves (JSON, for the HTML report): " + growth
+                + ", 8 curves of migration 15");
+        assertThat(dir.resolve("lock-impact-growth.md")).exists();
+    }
+
+    @Test
     void withoutProductionCountsReportsTheFitsAndSaysWhyThereAreNoPredictions() throws Exception {
         GrowthReport report = GrowthReport.of("results.json", JmhResults.read(JmhResultsTest.fixture()),
                 Optional.empty());
@@ -61,6 +117,10 @@ class GrowthReportTest {
         assertThat(GrowthReport.noiseFloor("ms/op")).isEqualTo(1);
         assertThat(GrowthReport.noiseFloor("s/op")).isEqualTo(1e-3);
         assertThat(GrowthReport.noiseFloor("ops/s")).isZero();
+    }
+
+    static Path lockImpactFixture() throws Exception {
+        return Path.of(GrowthReportTest.class.getResource("/growth/lock-impact-15.json").toURI());
     }
 
     private static JmhResults.Run run(long rows, double ms) {

@@ -44,6 +44,15 @@ class JmhResultsTest {
     }
 
     @Test
+    void readsEveryIterationsValueBesideTheScore() throws Exception {
+        Run first = JmhResults.read(GrowthReportTest.lockImpactFixture()).get(0);
+
+        assertThat(first.primary().samples()).containsExactly(219.30773, 110.412095, 124.944781);
+        assertThat(first.primary().score()).isEqualTo(151.5548686666667);
+        assertThat(first.secondary().get("blocked.writesMs").samples()).hasSize(3);
+    }
+
+    @Test
     void readsJmhsQuotedNonFiniteScores() {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
         var entry = json.addObject();
