@@ -44,6 +44,11 @@ public @interface MigrationTest {
     String COLUMN_ORDER_PROPERTY = "migratest.columnOrder";
     String KEEP_FAILED_DATABASE_PROPERTY = "migratest.keepFailedDatabase";
     String REPORT_DIR_PROPERTY = "migratest.reportDir";
+    /**
+     * A growth JSON written by the benchmarks' {@code GrowthReport --json}; the HTML report draws a growth plot for
+     * every migration it has curves of. Default: {@code growth.json} in the report directory, when it exists.
+     */
+    String GROWTH_RESULTS_PROPERTY = "migratest.growthResults";
     String ROWS_PROPERTY = "migratest.rows";
     /** Comma-separated {@code table=rows} or {@code table=perParent/parent} entries, e.g. {@code orders=3/users,users=1000}. */
     String TABLE_ROWS_PROPERTY = "migratest.tableRows";

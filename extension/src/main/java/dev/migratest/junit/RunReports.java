@@ -3,7 +3,7 @@ package dev.migratest.junit;
 import dev.migratest.report.ClassReport;
 import dev.migratest.report.HtmlReport;
 import dev.migratest.report.MarkdownSummary;
-import dev.migratest.report.ReportedMigration;
+import dev.migratest.report.GrowthCurves;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The run's HTML report and Markdown summary, kept in the root Store: every class adds its part when it ends, and
@@ -28,12 +27,13 @@ final class RunReports {
     private final String started = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z"));
 
     /** Adds a class's part and rewrites the report of its directory; returns the HTML report's path. */
-    synchronized Written add(Path directory, ClassReport part, Function<ReportedMigration, String> growthPlots)
-            throws IOException {
+    synchronized Written add(Path directory, ClassReport part, GrowthCurves growth) throws IOException {
         List<ClassReport> parts = byDirectory.computeIfAbsent(directory.toAbsolutePath().normalize(),
                 d -> new ArrayList<>());
+        // a class run twice in one engine run (a nested kit, a retry) replaces its earlier part
+        parts.removeIf(p -> p.testClass().equals(part.testClass()));
         parts.add(part);
-        Path html = HtmlReport.write(directory, parts, "run started " + started, growthPlots);
+        Path html = HtmlReport.write(directory, parts, "run started " + started, growth);
         Path summary = MarkdownSummary.write(directory, parts);
         return new Written(html, summary);
     }

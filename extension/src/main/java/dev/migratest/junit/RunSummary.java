@@ -1,6 +1,7 @@
 package dev.migratest.junit;
 
 import dev.migratest.report.ClassReport;
+import dev.migratest.report.GrowthCurves;
 import dev.migratest.report.JsonReport;
 import dev.migratest.report.ReportedMigration;
 import dev.migratest.runner.CycleResult;
@@ -31,7 +32,7 @@ final class RunSummary {
         List<ReportedMigration> reported = results.stream().map(r -> new ReportedMigration(r, run.findings(r))).toList();
         RunReports.Written written = reports.add(directory,
                 new ClassReport(reportName, run.header(), json.getFileName().toString(), reported),
-                migration -> "");
+                growth(plan.settings().growthResults()));
         long failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).count();
         long toReview = reported.stream().filter(m -> m.figures().risky()).count();
         Console.print(testClass + ": " + results.size() + " of " + run.rehearsal().migrations().size()
@@ -40,5 +41,17 @@ final class RunSummary {
                 + toReview + " to review");
         Console.print("report: " + written.html().toUri() + "  (summary: " + written.summary().toAbsolutePath().normalize()
                 + ", JSON: " + json.toAbsolutePath().normalize() + ")");
+    }
+
+    /** Benchmark curves for the growth plots; a file that cannot be read costs the plots, never the test run. */
+    private static GrowthCurves growth(Path file) {
+        try {
+            GrowthCurves curves = GrowthCurves.read(file);
+            if (!curves.isEmpty()) Console.print("growth plots from " + file.toAbsolutePath().normalize());
+            return curves;
+        } catch (IOException e) {
+            Console.print("growth plots left out of the HTML report: " + e.getMessage());
+            return GrowthCurves.empty();
+        }
     }
 }

@@ -26,7 +26,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume,
                 java.time.Duration lockQueueBlockerHold, dev.migratest.findings.FindingPolicy findingPolicy,
                 dev.migratest.findings.Severity failOn, boolean checkData, List<String> invariants,
-                List<dev.migratest.compat.OldQuery> previousVersionQueries) {
+                List<dev.migratest.compat.OldQuery> previousVersionQueries, Path growthResults) {
 
     /**
      * The settings of a class: each attribute of the annotation, unless {@code props} has a value for its property.
@@ -66,7 +66,15 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 InvariantQueries.of(invariantList(props, a.invariants()), firstNonBlank(
                         props.apply(MigrationTest.INVARIANTS_FILE_PROPERTY), a.invariantsFile())),
                 previousVersionQueries(firstNonBlank(
-                        props.apply(MigrationTest.PREVIOUS_VERSION_QUERIES_PROPERTY), a.previousVersionQueries())));
+                        props.apply(MigrationTest.PREVIOUS_VERSION_QUERIES_PROPERTY), a.previousVersionQueries())),
+                growthResults(props));
+    }
+
+    private static Path growthResults(UnaryOperator<String> props) {
+        String file = props.apply(MigrationTest.GROWTH_RESULTS_PROPERTY);
+        if (file != null && !file.isBlank()) return Path.of(file.trim());
+        return Path.of(firstNonBlank(props.apply(MigrationTest.REPORT_DIR_PROPERTY), MigrationTest.DEFAULT_REPORT_DIR))
+                .resolve("growth.json");
     }
 
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */

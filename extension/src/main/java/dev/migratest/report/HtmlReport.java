@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The run's HTML report: one self-contained file (styles, script and SVG inline; no fonts, images or requests), so it
@@ -25,15 +24,16 @@ public final class HtmlReport {
     }
 
     /** Writes {@code <directory>/report.html} for the classes of the run, and returns its path. */
-    public static Path write(Path directory, List<ClassReport> classes, String generatedAt,
-                             Function<ReportedMigration, String> growthPlots) throws IOException {
+    public static Path write(Path directory, List<ClassReport> classes, String generatedAt, GrowthCurves growth)
+            throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE);
-        Files.writeString(file, render(classes, generatedAt, growthPlots), StandardCharsets.UTF_8);
+        Files.writeString(file, render(classes, generatedAt, growth), StandardCharsets.UTF_8);
         return file;
     }
 
-    static String render(List<ClassReport> classes, String generatedAt, Function<ReportedMigration, String> growthPlots) {
+    /** @param growth benchmark curves; each migration with curves of its own gets a growth plot */
+    static String render(List<ClassReport> classes, String generatedAt, GrowthCurves growth) {
         List<OverviewTable.Entry> entries = entries(classes);
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -62,7 +62,7 @@ public final class HtmlReport {
                     .sorted(Comparator.comparingInt(OverviewTable.Entry::index)).toList();
             for (OverviewTable.Entry e : history) {
                 html.append(MigrationSection.of(e, cls.header().sourceOf(e.migration().result().migration().up().file()),
-                        growthPlots.apply(e.migration())));
+                        GrowthPlots.of(growth, cls, e.migration())));
             }
         }
         return html.append("</main><script>").append(JS).append("</script></body></html>").toString();

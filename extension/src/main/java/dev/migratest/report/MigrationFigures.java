@@ -96,6 +96,16 @@ public record MigrationFigures(Outcome outcome, Map<Phase, Double> durationsMs, 
                 || writesBlockedMs >= NOTICEABLE_BLOCK_MS;
     }
 
+    /**
+     * Needs a look before anything else, so its section starts open: failed, an ERROR finding, data lost without a
+     * declaration, or a noticeable block. Warnings alone stay collapsed — in a long history that never set
+     * lock_timeout every migration has one, and a page that unfolds them all is unreadable.
+     */
+    public boolean alarming() {
+        return outcome == Outcome.FAILED || errors > 0 || dataLost && !dataLossDeclared
+                || readsBlockedMs >= NOTICEABLE_BLOCK_MS || writesBlockedMs >= NOTICEABLE_BLOCK_MS;
+    }
+
     /** A stall users notice: about the latency budget of an interactive request. */
     public static final double NOTICEABLE_BLOCK_MS = 100;
 }

@@ -33,7 +33,7 @@ final class MigrationSection {
         StringBuilder html = new StringBuilder("<details class=\"migration outcome-").append(f.outcome())
                 .append(f.risky() && f.outcome() != dev.migratest.runner.Outcome.FAILED ? " risky" : "")
                 .append("\" id=\"").append(entry.anchor()).append("\" data-key=\"").append(Html.text(entry.key()))
-                .append("\" data-risky=\"").append(f.risky()).append("\"").append(f.risky() ? " open" : "").append(">");
+                .append("\" data-risky=\"").append(f.risky()).append("\"").append(f.alarming() ? " open" : "").append(">");
         html.append("<summary><span class=\"badge ").append(f.outcome()).append("\">").append(f.outcome())
                 .append("</span> <b>").append(Html.text(r.migration().displayName())).append("</b> <span class=\"small\">")
                 .append(Html.text(entry.className())).append("</span> <span class=\"summary-figures\">· ")

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HtmlReportTest {
 
     private static Document render(ClassReport... classes) {
-        return Jsoup.parse(HtmlReport.render(List.of(classes), "run started now", m -> ""));
+        return Jsoup.parse(HtmlReport.render(List.of(classes), "run started now", GrowthCurves.empty()));
     }
 
     @Test
