@@ -19,8 +19,9 @@ import java.lang.annotation.Target;
  * Rehearses a folder of migrations on a real Postgres: each {@link MigrationCycleTest} method in the class runs once
  * per migration, up → down → up, in history order, on a fresh database of the class's own.
  *
- * <p>Every attribute can be overridden by the system property named in its {@code *_PROPERTY} constant; the
- * property wins over the annotation.
+ * <p>Every attribute can be overridden by the property named in its {@code *_PROPERTY} constant, looked up as a JUnit
+ * configuration parameter: the launcher's parameters, then system properties, then {@code junit-platform.properties}.
+ * The property wins over the annotation.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
