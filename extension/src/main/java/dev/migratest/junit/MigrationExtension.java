@@ -38,7 +38,9 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class)
                 .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
                         + " uses migratest's extension without @MigrationTest; annotate the class with @MigrationTest"));
-        Settings settings = Settings.of(annotation, key -> context.getConfigurationParameter(key).orElse(null));
+        // a launcher reads system properties itself; EngineTestKit does not unless asked, so they are the fallback
+        Settings settings = Settings.of(annotation,
+                key -> context.getConfigurationParameter(key).orElseGet(() -> System.getProperty(key)));
         LoadedMigrations loaded;
         try {
             loaded = MigrationLoader.load(settings.location(), settings.layout(), settings.allowForwardOnly());
