@@ -18,6 +18,9 @@ _mbr_chromium=/usr/bin/chromium
 _mbr_driver=/usr/bin/chromedriver
 _mbr_log="$_mbr_repo/target/ci/browser.log"
 _mbr_why=""
+# Where commands' output goes: the log once this run could empty it, else nowhere (an unwritable log, say in a
+# checkout owned by another user, must not make the commands themselves fail, nor an older run's lines be shown).
+_mbr_out=/dev/null
 
 _mbr_say() { printf '[browser] %s\n' "$*" >&2; }
 
@@ -28,7 +31,7 @@ _mbr_fail() {
 
 _mbr_apt() {
 	DEBIAN_FRONTEND=noninteractive apt-get -qq -y -o DPkg::Lock::Timeout=300 \
-		-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "$@" >>"$_mbr_log" 2>&1
+		-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "$@" >>"$_mbr_out" 2>&1
 }
 
 _mbr_install() {
@@ -42,13 +45,13 @@ _mbr_install() {
 	fi
 	if ! _mbr_apt install --no-install-recommends "${pkgs[@]}"; then
 		# Lists older than the mirror name .deb files it no longer has: refresh once and retry.
-		_mbr_apt update || _mbr_fail "apt-get update failed" || return 1
+		_mbr_apt update || _mbr_fail "apt-get install ${pkgs[*]} failed, and apt-get update before a retry too" || return 1
 		_mbr_apt install --no-install-recommends "${pkgs[@]}" || _mbr_fail "apt-get install ${pkgs[*]} failed" || return 1
 	fi
 }
 
 _mbr_log_tail() {
-	if [ -s "$_mbr_log" ]; then
+	if [ "$_mbr_out" = "$_mbr_log" ] && [ -s "$_mbr_log" ]; then
 		_mbr_say "last lines of ${_mbr_log#"$_mbr_repo"/}:"
 		tail -n 15 "$_mbr_log" | sed 's/^/[browser]   | /' >&2
 	fi
@@ -58,19 +61,22 @@ _mbr_main() {
 	local - started chromium_version driver_version
 	set +e +u -o pipefail
 	started=$SECONDS
-	{ mkdir -p "$(dirname "$_mbr_log")" && : >"$_mbr_log"; } 2>/dev/null
+	{ mkdir -p "$(dirname "$_mbr_log")" && : >"$_mbr_log"; } 2>/dev/null && _mbr_out="$_mbr_log"
 	if [ ! -x "$_mbr_chromium" ] || [ ! -x "$_mbr_driver" ]; then
 		_mbr_install
 	fi
+	if [ -z "$_mbr_why" ] && { [ ! -x "$_mbr_chromium" ] || [ ! -x "$_mbr_driver" ]; }; then
+		_mbr_fail "$_mbr_chromium or $_mbr_driver still missing after apt-get install"
+	fi
+	# Present is not enough: a binary that cannot start (missing library, wrong architecture) must say so here.
 	if [ -z "$_mbr_why" ]; then
-		# Present is not enough: a binary that cannot start (missing library, wrong architecture) must say so here.
-		chromium_version="$("$_mbr_chromium" --version 2>>"$_mbr_log")" ||
-			_mbr_fail "$_mbr_chromium --version failed"
-		driver_version="$("$_mbr_driver" --version 2>>"$_mbr_log")" ||
-			_mbr_fail "$_mbr_driver --version failed"
+		chromium_version="$("$_mbr_chromium" --version 2>>"$_mbr_out")" || _mbr_fail "$_mbr_chromium --version failed"
+	fi
+	if [ -z "$_mbr_why" ]; then
+		driver_version="$("$_mbr_driver" --version 2>>"$_mbr_out")" || _mbr_fail "$_mbr_driver --version failed"
 	fi
 	if [ -n "$_mbr_why" ]; then
-		_mbr_say "browser tests will be SKIPPED: $_mbr_why (they need Debian packages chromium chromium-driver)"
+		_mbr_say "browser tests will be SKIPPED: $_mbr_why"
 		_mbr_log_tail
 		return 0
 	fi
