@@ -158,7 +158,7 @@ public final class BrowserPage {
 
     private void requireShown() {
         if (!shown) {
-            throw new IllegalStateException(file + " is no longer shown: another page was opened in the same browser");
+            throw new IllegalStateException(file + " is no longer shown: another page was opened, or the browser closed");
         }
     }
 
