@@ -2,6 +2,8 @@ package dev.migratest.report;
 
 import dev.migratest.MigrationCycleTest;
 import dev.migratest.MigrationTest;
+import dev.migratest.browser.BrowserPage;
+import dev.migratest.browser.HeadlessChromium;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +102,27 @@ class HtmlReportIT {
         assertThat(page.select("h3").eachText()).contains("Data: after DOWN vs before UP");
         assertThat(page.select("svg.timeline")).hasSize(4);
         assertThat(page.select("svg.timeline g.phase[data-phase=UP] rect.lock.m-Share")).isNotEmpty();
+    }
+
+    @Test
+    void theReportRendersInChromiumWithHostileTextShownAsText() throws IOException {
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            BrowserPage page = chromium.open(reportDir.resolve(HtmlReport.FILE));
+
+            assertThat(page.evaluate("document.documentElement.getAttribute('data-ready')")).isEqualTo("true");
+            assertThat(page.count("#overview tbody tr")).isEqualTo(4);
+            // had the literal become markup, there would be a second script (and alert(1) would have run) or a <b>
+            assertThat(page.count("script")).isEqualTo(1);
+            assertThat(page.evaluate("Array.from(document.querySelectorAll('b, i'))"
+                    + ".filter(e => e.textContent === 'bold' || e.textContent === 'x').length")).isEqualTo(0L);
+            Object sql = page.evaluate("Array.from(document.querySelectorAll('.statements td.sql pre'))"
+                    + ".map(p => p.textContent).join('\\n')");
+            assertThat((String) sql).contains(HOSTILE, "café ✓ 名前 👍", "Grüße <i>x</i>");
+            assertThat(page.count("svg.timeline g.phase")).isGreaterThanOrEqualTo(4 * 2);
+            page.fullPageScreenshot(Files.createDirectories(Path.of("target/migratest/screenshots"))
+                    .resolve("troubled-history.png"));
+            assertThat(page.scriptErrors()).isEmpty();
+        }
     }
 
     @Test

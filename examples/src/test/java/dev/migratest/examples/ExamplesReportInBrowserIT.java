@@ -1,10 +1,8 @@
-package dev.migratest.examples.report;
+package dev.migratest.examples;
 
 import dev.migratest.MigrationTest;
 import dev.migratest.browser.BrowserPage;
 import dev.migratest.browser.HeadlessChromium;
-import dev.migratest.examples.FlywayShopHistoryTest;
-import dev.migratest.examples.UnsafeHistoryFindingsTest;
 import dev.migratest.report.HtmlReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
