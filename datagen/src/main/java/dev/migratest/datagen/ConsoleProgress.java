@@ -33,7 +33,9 @@ final class ConsoleProgress implements LoadProgress {
 
         /**
          * From system property {@code migratest.progress} ({@code false} turns progress off), the environment variable
-         * {@code CI} and whether standard error is a terminal; {@code null} when nothing is to be printed.
+         * {@code CI} and whether the JVM has an interactive console ({@code System.console()}, which looks at standard
+         * input and output: standard error redirected to a file alone still gets redraws); {@code null} when nothing is
+         * to be printed.
          */
         static Mode of(String property, String ci, boolean terminal) {
             if (property != null && property.trim().equalsIgnoreCase("false")) return null;

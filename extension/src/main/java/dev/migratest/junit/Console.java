@@ -17,7 +17,9 @@ final class Console {
      * the platform encoding, which is ASCII under a C locale (many CI images) — where ✓ would print as {@code ?}.
      */
     static Charset charset() {
-        String name = System.getProperty("sun.stdout.encoding", System.getProperty("file.encoding", "UTF-8"));
+        // stdout.encoding is Java 18+'s name for it (file.encoding is UTF-8 there whatever the terminal)
+        String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding",
+                System.getProperty("file.encoding", "UTF-8")));
         try {
             return Charset.forName(name);
         } catch (RuntimeException unknown) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * The run's HTML report and Markdown summary, kept in the root Store: every class adds its part when it ends, and
  * both files are rewritten then, so the link printed at the end of a class already works and a run that dies halfway
  * still leaves the report of what it finished. Classes may end at the same time (parallel execution): the methods are
- * synchronized. Classes with different report directories get a report each.
+ * synchronized. Classes with different report directories get a report each. The Store lives as long as one engine
+ * run, i.e. one JVM: Surefire and Failsafe forks each write their own report, so they need different directories.
  */
 final class RunReports {
     static final String KEY = "run-reports";
@@ -30,12 +31,18 @@ final class RunReports {
     synchronized Written add(Path directory, ClassReport part, GrowthCurves growth) throws IOException {
         List<ClassReport> parts = byDirectory.computeIfAbsent(directory.toAbsolutePath().normalize(),
                 d -> new ArrayList<>());
-        // a class run twice in one engine run (a nested kit, a retry) replaces its earlier part
+        // a class run twice in one engine run (selected twice, rerun) replaces its earlier part
         parts.removeIf(p -> p.testClass().equals(part.testClass()));
         parts.add(part);
-        Path html = HtmlReport.write(directory, parts, "run started " + started, growth);
-        Path summary = MarkdownSummary.write(directory, parts);
-        return new Written(html, summary);
+        try {
+            Path html = HtmlReport.write(directory, parts, "run started " + started, growth);
+            Path summary = MarkdownSummary.write(directory, parts);
+            return new Written(html, summary);
+        } catch (IOException | RuntimeException e) {
+            // a part that cannot be written must not take the report of every later class with it
+            parts.remove(part);
+            throw e;
+        }
     }
 
     record Written(Path html, Path summary) {

@@ -30,16 +30,25 @@ final class RunSummary {
         Path directory = plan.settings().reportDir();
         Path json = JsonReport.write(directory, reportName, run.header(), results, run::findings);
         List<ReportedMigration> reported = results.stream().map(r -> new ReportedMigration(r, run.findings(r))).toList();
-        RunReports.Written written = reports.add(directory,
-                new ClassReport(reportName, run.header(), json.getFileName().toString(), reported),
-                growth(plan.settings().growthResults()));
+        RunReports.Written written;
+        try {
+            written = reports.add(directory,
+                    new ClassReport(reportName, run.header(), json.getFileName().toString(), reported),
+                    growth(plan.settings().growthResults()));
+        } catch (IOException | RuntimeException e) {
+            // the tests' verdicts and the JSON stand; a page for people is not worth failing the class for
+            Console.print("the HTML report and summary could not be written to " + directory.toAbsolutePath()
+                    .normalize() + ": " + e);
+            written = null;
+        }
         long failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).count();
         long toReview = reported.stream().filter(m -> m.figures().risky()).count();
         Console.print(testClass + ": " + results.size() + " of " + run.rehearsal().migrations().size()
                 + " migrations rehearsed on " + run.header().provider() + " PostgreSQL " + run.header().postgresVersion()
                 + " (" + plan.loaded().layout() + " layout at " + plan.loaded().location() + "), " + failed + " failed, "
                 + toReview + " to review");
-        Console.print("report: " + written.html().toUri() + "  (summary: " + written.summary().toAbsolutePath().normalize()
+        Console.print(written == null ? "report: " + json.toAbsolutePath().normalize()
+                : "report: " + written.html().toUri() + "  (summary: " + written.summary().toAbsolutePath().normalize()
                 + ", JSON: " + json.toAbsolutePath().normalize() + ")");
     }
 

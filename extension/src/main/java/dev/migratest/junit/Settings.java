@@ -121,7 +121,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         try {
             return Long.parseLong(value.trim().replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("System property " + property + "='" + value + "' is not a whole number;"
+            throw new IllegalArgumentException("Property " + property + "='" + value + "' is not a whole number;"
                     + " expected e.g. 100000", e);
         }
     }
@@ -157,7 +157,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         String value = props.apply(property);
         if (value == null || value.isBlank()) return annotated;
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) return Boolean.parseBoolean(value);
-        throw new IllegalArgumentException("System property " + property + "='" + value + "' is not a boolean;"
+        throw new IllegalArgumentException("Property " + property + "='" + value + "' is not a boolean;"
                 + " expected true or false");
     }
 
@@ -170,7 +170,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
                     .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-            throw new IllegalArgumentException("System property " + property + "='" + value + "' is not one of: "
+            throw new IllegalArgumentException("Property " + property + "='" + value + "' is not one of: "
                     + allowed + "; set it to one of those or remove it", e);
         }
     }

@@ -30,6 +30,8 @@ final class GrowthPlots {
 
     private static String folder(String location) {
         String path = location.replaceFirst("^(classpath|filesystem):", "").replace('\\', '/');
+        // classpath:/db/x and classpath:db/x are the same folder
+        if (location.startsWith("classpath:")) path = path.replaceFirst("^/+", "");
         while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
         return path.startsWith("./") ? path.substring(2) : path;
     }

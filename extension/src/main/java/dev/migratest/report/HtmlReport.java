@@ -28,7 +28,8 @@ public final class HtmlReport {
             throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE);
-        Files.writeString(file, render(classes, generatedAt, growth), StandardCharsets.UTF_8);
+        // bytes, not writeString: a stray half character becomes "?" instead of an exception that loses the file
+        Files.write(file, render(classes, generatedAt, growth).getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

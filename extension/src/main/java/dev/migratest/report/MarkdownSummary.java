@@ -20,6 +20,8 @@ public final class MarkdownSummary {
     /** GitHub comments stop at 65 536 characters; past this many rows the table points to the HTML report. */
     static final int MAX_ROWS = 50;
     private static final int MESSAGE_CHARS = 240;
+    /** Names of calm migrations listed before "… and N more": keeps a long history's summary under the limit too. */
+    static final int MAX_CALM_NAMES = 300;
 
     private MarkdownSummary() {
     }
@@ -27,7 +29,8 @@ public final class MarkdownSummary {
     public static Path write(Path directory, List<ClassReport> classes) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE);
-        Files.writeString(file, render(classes), StandardCharsets.UTF_8);
+        // bytes, not writeString: a stray half character becomes "?" instead of an exception that loses the file
+        Files.write(file, render(classes).getBytes(StandardCharsets.UTF_8));
         return file;
     }
 
@@ -35,8 +38,10 @@ public final class MarkdownSummary {
         List<OverviewTable.Entry> entries = HtmlReport.entries(classes);
         List<OverviewTable.Entry> risky = entries.stream().filter(e -> e.figures().risky()).toList();
         long failed = entries.stream().filter(e -> e.figures().outcome().name().equals("FAILED")).count();
+        long skipped = entries.stream().filter(e -> e.figures().outcome().name().equals("SKIPPED")).count();
         StringBuilder md = new StringBuilder("### migratest: ").append(entries.size()).append(" migrations rehearsed, ")
-                .append(failed).append(" failed, ").append(risky.size()).append(" to review\n\n");
+                .append(failed).append(" failed, ").append(skipped > 0 ? skipped + " skipped, " : "")
+                .append(risky.size()).append(" to review\n\n");
         md.append(classes.stream().map(c -> escape(c.shortName()) + " on PostgreSQL " + escape(c.header().postgresVersion())
                 + " (" + escape(c.header().provider()) + ")").distinct().collect(Collectors.joining(" · ")));
         md.append(" · details, timelines and diffs in `").append(HtmlReport.FILE).append("`\n\n");
@@ -51,8 +56,11 @@ public final class MarkdownSummary {
         if (!calm.isEmpty()) {
             md.append("\n<details><summary>").append(calm.size())
                     .append(" migrations with nothing to review</summary>\n\n")
-                    .append(calm.stream().map(e -> escape(e.migration().result().migration().displayName()))
+                    .append(calm.stream().limit(MAX_CALM_NAMES)
+                            .map(e -> escape(e.migration().result().migration().displayName()))
                             .collect(Collectors.joining(" · ")))
+                    .append(calm.size() > MAX_CALM_NAMES ? " · … and " + (calm.size() - MAX_CALM_NAMES)
+                            + " more in " + HtmlReport.FILE : "")
                     .append("\n\n</details>\n");
         }
         return md.toString();
@@ -87,7 +95,7 @@ public final class MarkdownSummary {
     }
 
     private static String cut(String text) {
-        return text.length() <= MESSAGE_CHARS ? text : text.substring(0, MESSAGE_CHARS) + "…";
+        return text.length() <= MESSAGE_CHARS ? text : Shorten.prefix(text, MESSAGE_CHARS) + "…";
     }
 
     /** Text in a table cell: one line, and no character Markdown or GitHub's HTML would act on. */
@@ -95,7 +103,8 @@ public final class MarkdownSummary {
         if (text == null) return "";
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (char c : text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').toCharArray()) {
-            if ("\\`*_[]<>|~#!".indexOf(c) >= 0) out.append('\\');
+            // & keeps entities literal; @ would mention a GitHub user or team from a migration's name
+            if ("\\`*_[]<>|~#!&@".indexOf(c) >= 0) out.append('\\');
             out.append(c);
         }
         return out.toString();

@@ -73,26 +73,30 @@ public record MigrationFigures(Outcome outcome, Map<Phase, Double> durationsMs, 
 
     /**
      * How much a reviewer should look at this migration, higher first: a failure, then ERROR findings, lost data,
-     * blocked reads, blocked writes, warnings; ties broken by how long the application was blocked.
+     * noticeably blocked reads, noticeably blocked writes, warnings, a skip; ties broken by how long the application
+     * was blocked.
      */
     public double risk() {
         double score = 0;
         if (outcome == Outcome.FAILED) score += 1e15;
         score += errors * 1e12;
         if (dataLost) score += 1e11;
-        if (readsBlockedMs > 0) score += 1e10;
-        if (writesBlockedMs > 0) score += 1e9;
+        // a block below the noticeable threshold only breaks ties: it is not what makes a migration risky
+        if (readsBlockedMs >= NOTICEABLE_BLOCK_MS) score += 1e10;
+        if (writesBlockedMs >= NOTICEABLE_BLOCK_MS) score += 1e9;
         score += Math.min(warnings, 99) * 1e7;
+        if (outcome == Outcome.SKIPPED) score += 1e6 + 1;
         return score + Math.min(readsBlockedMs + writesBlockedMs, 1e6);
     }
 
     /**
-     * Worth a reviewer's look: failed, a counting finding, lost data, or the application blocked for a time users
-     * notice. Shorter blocks are shown but not flagged: on a small test table nearly every ALTER blocks for a
-     * millisecond, and what makes that dangerous in production (no lock_timeout) is a finding of its own.
+     * Worth a reviewer's look: failed or skipped (never rehearsed), a counting finding, lost data, or the application
+     * blocked for a time users notice. Shorter blocks are shown but not flagged: on a small test table nearly every
+     * ALTER blocks for a millisecond, and what makes that dangerous in production (no lock_timeout) is a finding of
+     * its own.
      */
     public boolean risky() {
-        return outcome == Outcome.FAILED || errors + warnings > 0 || dataLost || readsBlockedMs >= NOTICEABLE_BLOCK_MS
+        return outcome != Outcome.PASSED || errors + warnings > 0 || dataLost || readsBlockedMs >= NOTICEABLE_BLOCK_MS
                 || writesBlockedMs >= NOTICEABLE_BLOCK_MS;
     }
 

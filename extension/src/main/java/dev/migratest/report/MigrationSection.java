@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Everything about one migration, below the overview: the failure, the findings with their advice, the timeline,
  * what DOWN failed to restore (schema and data), what each phase left behind, and every statement with its trace.
- * Risky migrations are open; the rest are collapsed so that a long history stays readable.
+ * Alarming migrations (failed, an ERROR finding, undeclared data loss, a noticeable block) start open; the rest
+ * are collapsed so that a long history stays readable.
  */
 final class MigrationSection {
     /** A statement longer than this is cut in the statement table; the JSON report keeps it whole. */
@@ -174,7 +175,7 @@ final class MigrationSection {
 
     static String shown(String sql) {
         return sql.length() <= SQL_SHOWN ? sql
-                : sql.substring(0, SQL_SHOWN) + "\n… (" + Numbers.count(sql.length() - SQL_SHOWN) + " more characters)";
+                : Shorten.prefix(sql, SQL_SHOWN) + "\n… (" + Numbers.count(sql.length() - SQL_SHOWN) + " more characters)";
     }
 
     private static final String LEGEND = legend();

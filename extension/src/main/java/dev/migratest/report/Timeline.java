@@ -159,7 +159,7 @@ final class Timeline {
     }
 
     private void label(String text, String title) {
-        String shown = text.length() > 30 ? text.substring(0, 29) + "…" : text;
+        String shown = text.length() > 30 ? Shorten.prefix(text, 29) + "…" : text;
         svg.append("<text class=\"lane\" x=\"").append(GUTTER - 6).append("\" y=\"").append(y + 12).append("\"><title>")
                 .append(Html.text(title)).append("</title>").append(Html.text(shown)).append("</text>");
     }
@@ -187,7 +187,7 @@ final class Timeline {
 
     private static String sql(String sql) {
         String flat = sql.strip();
-        return flat.length() <= SQL_IN_TITLE ? flat : flat.substring(0, SQL_IN_TITLE) + " …";
+        return flat.length() <= SQL_IN_TITLE ? flat : Shorten.prefix(flat, SQL_IN_TITLE) + " …";
     }
 
     /** 1, 2 or 5 times a power of ten: ticks a reader can add up. */
