@@ -46,6 +46,7 @@ final class MarkerSection {
         if (run.length() > 0) {
             SplitResult result = StatementSplitter.split(file, run.toString(), runLine);
             out.problems(result.problems());
+            Scripts.checkAutocommitInsideOwnTransaction(file, result.statements(), out);
             statements.addAll(result.statements());
             directives.addAll(AllowDirectives.in(file, run.toString(), runLine));
             run.setLength(0);

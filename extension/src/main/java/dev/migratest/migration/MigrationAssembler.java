@@ -24,6 +24,14 @@ final class MigrationAssembler {
             if (down == null && !allowForwardOnly) {
                 parts.problem(layout.missingDown(up));
             }
+            boolean unreadable = parts.problems().stream().anyMatch(p -> p.file().equals(up.file()));
+            if (up.script().statements().isEmpty() && !unreadable) {
+                // an empty down can be deliberate (nothing to undo); an empty up is a file saved too early (a file
+                // that could not be read is empty too, and has its own problem already)
+                parts.problem(up.file(), null, "no SQL statement (the up script is empty or holds only comments)",
+                        "at least one statement in the up script of a migration",
+                        "write the migration, or delete " + up.file() + (down == null ? "" : " and " + down.file()));
+            }
             migrations.add(new Migration(up.version(), up.name(), up.script(), down == null ? null : down.script()));
         }
         for (Part down : downs.values()) {

@@ -21,7 +21,34 @@ final class Scripts {
     static Script split(String file, String text, int firstLine, String markerReason, Collected out) {
         SplitResult result = StatementSplitter.split(file, text, firstLine);
         out.problems(result.problems());
+        checkAutocommitInsideOwnTransaction(file, result.statements(), out);
         return of(file, result.statements(), markerReason, AllowDirectives.in(file, text, firstLine));
+    }
+
+    /**
+     * {@code BEGIN; CREATE INDEX CONCURRENTLY …; COMMIT;} runs here (the runner owns transactions and drops the
+     * script's own), but production's migration tool sends the BEGIN and PostgreSQL refuses the statement inside it
+     * (SQLSTATE 25001): passing it would hide an outage-free deploy that cannot happen at all.
+     */
+    static void checkAutocommitInsideOwnTransaction(String file, List<Statement> statements, Collected out) {
+        Statement open = null;
+        for (Statement statement : statements) {
+            if (statement.kind() == StatementKind.TRANSACTION_CONTROL) {
+                open = opensTransaction(statement) ? statement : null;
+            } else if (statement.kind() == StatementKind.NEEDS_AUTOCOMMIT && open != null) {
+                out.problem(file, statement.line(), firstWords(statement.sql()) + " inside the script's own "
+                                + firstWords(open.sql()) + " (line " + open.line() + ")",
+                        "statements that cannot run in a transaction block outside any BEGIN … COMMIT (PostgreSQL "
+                                + "refuses them there: ERROR 25001)",
+                        "remove the script's BEGIN/COMMIT around line " + statement.line()
+                                + ", or move the statement into a migration of its own");
+            }
+        }
+    }
+
+    private static boolean opensTransaction(Statement statement) {
+        String words = withoutLeadingComments(statement.sql()).toUpperCase(java.util.Locale.ROOT);
+        return words.startsWith("BEGIN") || words.startsWith("START");
     }
 
     /** A script of statements already split; a marker reason wins over a statement that needs autocommit. */
