@@ -3,6 +3,8 @@ package dev.migratest;
 import dev.migratest.junit.MigrationExtension;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -21,5 +23,9 @@ import java.lang.annotation.Target;
 @Documented
 @TestTemplate
 @ExtendWith(MigrationExtension.class)
+// Migration k needs k-1 applied: the invocations run one after another, on their class's thread. Declared here, not on
+// @MigrationTest: on a class, SAME_THREAD runs the class itself on its parent's thread, so no two classes could ever
+// run at the same time under JUnit's parallel execution.
+@Execution(ExecutionMode.SAME_THREAD)
 public @interface MigrationCycleTest {
 }

@@ -5,8 +5,6 @@ import dev.migratest.migration.Layout;
 import dev.migratest.postgres.ProviderChoice;
 import dev.migratest.schema.ColumnOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -28,8 +26,6 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @ExtendWith(MigrationExtension.class)
-// Migration k needs k-1 applied: the invocations of one class must run one after another.
-@Execution(ExecutionMode.SAME_THREAD)
 public @interface MigrationTest {
     String LOCATION_PROPERTY = "migratest.location";
     String LAYOUT_PROPERTY = "migratest.layout";
