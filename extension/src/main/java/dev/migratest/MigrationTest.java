@@ -37,6 +37,8 @@ public @interface MigrationTest {
     String POSTGRES_URL_PROPERTY = "migratest.postgres.url";
     String POSTGRES_USER_PROPERTY = "migratest.postgres.user";
     String POSTGRES_PASSWORD_PROPERTY = "migratest.postgres.password";
+    /** {@code true} lets the external URL point at a database holding tables (migrations never run there). */
+    String ALLOW_NON_EMPTY_DATABASE_PROPERTY = dev.migratest.postgres.ExternalProvider.ALLOW_NON_EMPTY_DATABASE_PROPERTY;
     String ALLOW_FORWARD_ONLY_PROPERTY = "migratest.allowForwardOnly";
     String COLUMN_ORDER_PROPERTY = "migratest.columnOrder";
     String KEEP_FAILED_DATABASE_PROPERTY = "migratest.keepFailedDatabase";

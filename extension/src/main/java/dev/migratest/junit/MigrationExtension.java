@@ -113,7 +113,7 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
                 key -> ProvisionedServer.of(() -> ProviderSelector.start(ProviderSelector.candidates(
                         settings.provider(),
                         new ExternalProvider(settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword(),
-                                request),
+                                request, settings.allowNonEmptyDatabase()),
                         request, settings.fast()))),
                 ProvisionedServer.class).server();
     }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 /** A test class's configuration: the annotation's attributes, each overridden by its system property when set. */
 record Settings(String location, Layout layout, ProviderChoice provider, List<PostgresRequest> postgres,
                 boolean fast, String postgresUrl, String postgresUser,
-                String postgresPassword, boolean allowForwardOnly, ColumnOrder columnOrder,
+                String postgresPassword, boolean allowNonEmptyDatabase, boolean allowForwardOnly, ColumnOrder columnOrder,
                 boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume,
                 java.time.Duration lockQueueBlockerHold, dev.migratest.findings.FindingPolicy findingPolicy,
                 dev.migratest.findings.Severity failOn, boolean checkData, List<String> invariants,
@@ -48,6 +48,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                         System.getenv(MigrationTest.POSTGRES_USER_ENV)),
                 firstNonBlank(props.apply(MigrationTest.POSTGRES_PASSWORD_PROPERTY),
                         System.getenv(MigrationTest.POSTGRES_PASSWORD_ENV)),
+                bool(props, MigrationTest.ALLOW_NON_EMPTY_DATABASE_PROPERTY, false),
                 bool(props, MigrationTest.ALLOW_FORWARD_ONLY_PROPERTY, a.allowForwardOnly()),
                 enumValue(props, MigrationTest.COLUMN_ORDER_PROPERTY, a.columnOrder(), ColumnOrder.class),
                 bool(props, MigrationTest.KEEP_FAILED_DATABASE_PROPERTY, a.keepFailedDatabase()),
@@ -80,7 +81,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
     /** Identifies the server a class needs for one request, so classes that need the same one share it. */
     String serverKey(PostgresRequest request) {
         return provider + "|" + request.label() + "|" + fast + "|" + (postgresUrl == null ? "" : postgresUrl) + "|"
-                + (postgresUser == null ? "" : postgresUser);
+                + (postgresUser == null ? "" : postgresUser) + "|" + allowNonEmptyDatabase;
     }
 
     /** The property wins over the annotation, entry lists are not merged: one place says what the policy is. */

@@ -8,10 +8,15 @@ public final class NoPostgresAvailableException extends RuntimeException {
 
     public NoPostgresAvailableException(List<String> attempts, Throwable lastCause) {
         super("No PostgreSQL server could be provided. Tried, in order:\n  - " + String.join("\n  - ", attempts)
-                + "\nFix: point migratest at a server with -Dmigratest.postgres.url=jdbc:postgresql://host:port/db"
-                + " (or MIGRATEST_POSTGRES_URL), or make the embedded provider's binaries downloadable from Maven Central.",
+                + (onlyExternalFailed(attempts) ? "" // its message says what to fix about the URL it was given
+                : "\nFix: point migratest at a server with -Dmigratest.postgres.url=jdbc:postgresql://host:port/db"
+                + " (or MIGRATEST_POSTGRES_URL), or make the embedded provider's binaries downloadable from Maven Central."),
                 lastCause);
         this.attempts = List.copyOf(attempts);
+    }
+
+    private static boolean onlyExternalFailed(List<String> attempts) {
+        return attempts.size() == 1 && attempts.get(0).startsWith("external: failed");
     }
 
     public List<String> attempts() {

@@ -12,7 +12,10 @@ import java.util.UUID;
 /**
  * A running Postgres that migratest may use. It only ever creates and drops databases it made itself: a template
  * (empty, created once) and one scratch database per test class cloned from it, all named
- * {@code migratest_<run>_…} so that two JVMs sharing an external server never touch each other's databases.
+ * {@code migratest_<run>_…} so that two JVMs sharing an external server never touch each other's databases. Each
+ * gets a {@link ScratchMark} comment saying which run, host and process created it, so that a later run can clean up
+ * after a JVM that was killed ({@link LeftoverSweep}); the admin connection stays open for the whole run under the
+ * application name {@code migratest run <run>}, which shows every other session that this run is alive.
  */
 public final class PostgresServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PostgresServer.class.getName());
@@ -20,6 +23,8 @@ public final class PostgresServer implements AutoCloseable {
     private final String providerName;
     private final ServerAddress address;
     private final ServerStop shutdown;
+    /** Every scratch database name starts {@code migratest_}: nothing else is ever created or dropped. */
+    public static final String PREFIX = "migratest_";
     private final String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final Set<String> created = new LinkedHashSet<>();
     private final Set<String> kept = new LinkedHashSet<>();
@@ -33,12 +38,24 @@ public final class PostgresServer implements AutoCloseable {
         this.providerName = providerName;
         this.address = address;
         this.shutdown = shutdown;
-        try (Connection c = address.connect(address.defaultDatabase());
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SHOW server_version")) {
+        this.admin = address.connect(address.defaultDatabase(), applicationName(runId));
+        try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {
             rs.next();
             this.version = rs.getString(1).split(" ")[0];
+        } catch (SQLException e) {
+            admin.close();
+            throw e;
         }
+    }
+
+    /** The application name of a run's admin connection: while a session has it, that run is alive. */
+    static String applicationName(String runId) {
+        return "migratest run " + runId;
+    }
+
+    /** This run's id, part of every database name it creates ({@code migratest_<run>_…}). */
+    public String runId() {
+        return runId;
     }
 
     public String providerName() {
@@ -65,13 +82,11 @@ public final class PostgresServer implements AutoCloseable {
      */
     public synchronized Database createDatabase(String label) throws SQLException {
         if (template == null) {
-            template = "migratest_" + runId + "_template";
-            execute("CREATE DATABASE " + template);
-            created.add(template);
+            template = runPrefix() + "template";
+            create(template, null);
         }
-        String name = "migratest_" + runId + "_" + (++counter) + "_" + sanitize(label);
-        execute("CREATE DATABASE " + name + " TEMPLATE " + template);
-        created.add(name);
+        String name = runPrefix() + (++counter) + "_" + sanitize(label);
+        create(name, template);
         return new Database(this, name);
     }
 
@@ -84,25 +99,52 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("migratest did not create database '" + template.name()
                     + "' and will not copy it");
         }
-        String name = "migratest_" + runId + "_" + (++counter) + "_" + sanitize(label);
-        execute("CREATE DATABASE " + name + " TEMPLATE " + template.name());
-        created.add(name);
+        String name = runPrefix() + (++counter) + "_" + sanitize(label);
+        create(name, template.name());
         return new Database(this, name);
     }
 
-    /** Drops a database this server object created; refuses anything else. */
+    private String runPrefix() {
+        return PREFIX + runId + "_";
+    }
+
+    /** Creates, records and marks one scratch database; recorded before the mark, so close() drops it regardless. */
+    private void create(String name, String template) throws SQLException {
+        execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
+        created.add(name);
+        comment(name, ScratchMark.ofThisProcess(runId).comment());
+    }
+
+    private void comment(String name, String text) throws SQLException {
+        execute("COMMENT ON DATABASE " + name + " IS '" + text.replace("'", "''") + "'");
+    }
+
+    /**
+     * Drops a database this server object created; refuses anything else — a name this run did not create, or one
+     * without this run's prefix — before any SQL is sent.
+     */
     synchronized void drop(String name) throws SQLException {
-        if (!created.contains(name)) {
-            throw new IllegalStateException("migratest did not create database '" + name + "' and will not drop it");
+        if (!created.contains(name) || !name.startsWith(runPrefix())) {
+            throw new IllegalStateException("migratest did not create database '" + name + "' and will not drop it"
+                    + " (this run drops only the databases it created, named " + runPrefix() + "…)");
         }
         // WITH (FORCE) (13+) ends sessions a failed test may have left behind, e.g. a kept connection
         execute("DROP DATABASE IF EXISTS " + name + (majorVersion() >= 13 ? " WITH (FORCE)" : ""));
         created.remove(name);
     }
 
-    /** Leaves a database in place at the end, for a person to inspect. */
+    /**
+     * Leaves a database in place at the end, for a person to inspect; its comment says so, so that no later run takes
+     * it for a leftover.
+     */
     synchronized void keep(String name) {
         kept.add(name);
+        try {
+            comment(name, ScratchMark.ofThisProcess(runId).keptComment());
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not mark kept database " + name + " as kept (a later run may"
+                    + " take it for a leftover once this JVM has ended): " + ServerAddress.mask(e.getMessage()));
+        }
     }
 
     public synchronized boolean keepsDatabases() {
@@ -111,7 +153,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private void execute(String sql) throws SQLException {
         if (admin == null || admin.isClosed()) {
-            admin = address.connect(address.defaultDatabase());
+            admin = address.connect(address.defaultDatabase(), applicationName(runId));
         }
         try (Statement st = admin.createStatement()) {
             st.execute(sql);

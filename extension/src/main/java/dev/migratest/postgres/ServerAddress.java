@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * URL; the password is kept out of {@link #toString()} and of every URL this class prints.
  */
 public final class ServerAddress {
-    private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/?]*)(?:/([^?]*))?(?:\\?(.*))?");
+    /** pgjdbc's form, and libpq's ({@code postgresql://user:password@host/db}), which people paste from elsewhere. */
+    private static final Pattern JDBC_URL = Pattern.compile(
+            "(?:jdbc:)?postgres(?:ql)?://(?:([^@/?]*)@)?([^/?@]*)(?:/([^?]*))?(?:\\?(.*))?");
 
     private final String hostAndPort;
     private final String defaultDatabase;
@@ -35,8 +37,10 @@ public final class ServerAddress {
     }
 
     /**
-     * Reads {@code jdbc:postgresql://host:port/db?user=u&password=p&…}; {@code user} and {@code password} given
-     * separately win over the URL's own.
+     * Reads {@code jdbc:postgresql://host:port/db?user=u&password=p&…} (also {@code jdbc:postgresql://u:p@host/db}
+     * and libpq's {@code postgresql://…}); {@code user} and {@code password} given separately win over the URL's
+     * parameters, which win over its {@code user:password@} part. That part never becomes part of the host, so it is
+     * never printed.
      */
     public static ServerAddress parse(String jdbcUrl, String user, String password) {
         Matcher m = JDBC_URL.matcher(jdbcUrl == null ? "" : jdbcUrl.trim());
@@ -45,8 +49,8 @@ public final class ServerAddress {
                     + "'; expected jdbc:postgresql://host:port/database?user=…&password=…");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        if (m.group(3) != null) {
-            for (String pair : m.group(3).split("&")) {
+        if (m.group(4) != null) {
+            for (String pair : m.group(4).split("&")) {
                 if (pair.isEmpty()) continue;
                 int eq = pair.indexOf('=');
                 String key = eq < 0 ? pair : pair.substring(0, eq);
@@ -54,11 +58,21 @@ public final class ServerAddress {
                 params.put(key, value);
             }
         }
-        String u = user != null ? user : params.remove("user");
-        String p = password != null ? password : params.remove("password");
-        params.remove("user");
-        params.remove("password");
-        return new ServerAddress(m.group(1), m.group(2), u, p, params);
+        String infoUser = null;
+        String infoPassword = null;
+        if (m.group(1) != null) {
+            String[] info = m.group(1).split(":", 2);
+            infoUser = info[0].isEmpty() ? null : URLDecoder.decode(info[0], StandardCharsets.UTF_8);
+            infoPassword = info.length < 2 ? null : URLDecoder.decode(info[1], StandardCharsets.UTF_8);
+        }
+        String u = firstNonNull(user, params.remove("user"), infoUser);
+        String p = firstNonNull(password, params.remove("password"), infoPassword);
+        return new ServerAddress(m.group(2), m.group(3), u, p, params);
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) if (v != null) return v;
+        return null;
     }
 
     /** The URL of {@code database} on this server, without credentials (they travel as connection properties). */
@@ -82,11 +96,16 @@ public final class ServerAddress {
     }
 
     public Connection connect(String database) throws SQLException {
+        return connect(database, "migratest");
+    }
+
+    /** {@code applicationName} shows in {@code pg_stat_activity} to every user of the server. */
+    Connection connect(String database, String applicationName) throws SQLException {
         Properties props = new Properties();
         if (user != null) props.setProperty("user", user);
         if (password != null) props.setProperty("password", password);
         // Statements are sent exactly as written: no JDBC escape processing, no client-side rewriting.
-        props.setProperty("ApplicationName", "migratest");
+        props.setProperty("ApplicationName", applicationName);
         // pgjdbc drops every server-prepared statement after any CREATE/ALTER/DROP. Migrations are nothing but DDL,
         // and the catalog snapshot costs ~10 ms to plan: keep it prepared (its result shape never changes).
         props.setProperty("flushCacheOnDdl", "false");
@@ -105,7 +124,8 @@ public final class ServerAddress {
     public static String mask(String text) {
         if (text == null) return null;
         return text.replaceAll("(?i)(password=)[^&\\s;]*", "$1***")
-                .replaceAll("(//[^/:@\\s]+:)[^@/\\s]+@", "$1***@");
+                // greedy up to the last @ of the authority: an unencoded @ in a password must not leave its tail
+                .replaceAll("(//[^/:@\\s]+:)[^/\\s]*@", "$1***@");
     }
 
     @Override

@@ -69,7 +69,8 @@ class PostgresServerIT {
         Database scratch = external.createDatabase("ext");
         assertThat(databaseNames()).contains(scratch.name());
         assertThatThrownBy(() -> external.drop("someone_elses"))
-                .hasMessage("migratest did not create database 'someone_elses' and will not drop it");
+                .hasMessage("migratest did not create database 'someone_elses' and will not drop it (this run drops"
+                        + " only the databases it created, named migratest_" + external.runId() + "_…)");
 
         external.close();
 

@@ -21,6 +21,25 @@ class ServerAddressTest {
     }
 
     @Test
+    void credentialsBeforeTheHostAreReadAndNeverBecomePartOfTheHost() {
+        ServerAddress address = ServerAddress.parse("jdbc:postgresql://bob:p%40ss@db.local:6543/app", null, null);
+
+        assertThat(address.user()).isEqualTo("bob");
+        assertThat(address.jdbcUrl("app")).isEqualTo("jdbc:postgresql://db.local:6543/app");
+        assertThat(address.printableUrl("app")).isEqualTo("jdbc:postgresql://db.local:6543/app?user=bob&password=***");
+    }
+
+    @Test
+    void aLibpqUrlIsReadAsThePgjdbcOne() {
+        ServerAddress address = ServerAddress.parse("postgresql://bob:hunter2@127.0.0.1:5432/app?sslmode=disable",
+                null, null);
+
+        assertThat(address.user()).isEqualTo("bob");
+        assertThat(address.jdbcUrl("app")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/app?sslmode=disable");
+        assertThat(address.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
     void explicitCredentialsWinOverTheUrl() {
         ServerAddress address = ServerAddress.parse("jdbc:postgresql://h/db?user=a&password=b", "carol", "pw");
 
@@ -33,6 +52,7 @@ class ServerAddressTest {
         assertThat(ServerAddress.mask("could not connect to jdbc:postgresql://h/db?password=hunter2&user=x"))
                 .isEqualTo("could not connect to jdbc:postgresql://h/db?password=***&user=x");
         assertThat(ServerAddress.mask("postgres://bob:hunter2@host/db")).isEqualTo("postgres://bob:***@host/db");
+        assertThat(ServerAddress.mask("postgresql://bob:hun@ter2@host/db")).isEqualTo("postgresql://bob:***@host/db");
     }
 
     @Test
