@@ -22,7 +22,8 @@ public final class RehearsalChild {
 
     public static void main(String[] args) throws Exception {
         System.setProperty(EmbeddedProvider.DATA_DIR_PROPERTY, args[0]);
-        Path migrations = Files.createTempDirectory("migratest-child-");
+        // Beside the data directories, in the test's temporary folder: nothing of this run outlives the test.
+        Path migrations = Files.createDirectories(Path.of(args[0], "child-migrations"));
         Files.writeString(migrations.resolve("V1__sleep.sql"), "SELECT pg_sleep(600);\n");
         Files.writeString(migrations.resolve("U1__sleep.sql"), "SELECT 1;\n");
         PostgresServer server = new EmbeddedProvider().start();
