@@ -15,6 +15,26 @@ public interface PhaseRecorder {
 
     PhaseTrace finish() throws SQLException;
 
+    /** A phase that cannot be traced, for {@code reason}: each statement gets no trace, the phase says why. */
+    static PhaseRecorder incomplete(String reason) {
+        java.util.List<StatementTrace> none = new java.util.ArrayList<>();
+        return new PhaseRecorder() {
+            @Override
+            public void statementStarting() {
+            }
+
+            @Override
+            public void statementFinished(boolean succeeded) {
+                none.add(null);
+            }
+
+            @Override
+            public PhaseTrace finish() {
+                return new PhaseTrace(none, reason);
+            }
+        };
+    }
+
     /** For runs without tracing: statements get no trace. */
     PhaseRecorder NONE = new PhaseRecorder() {
         @Override

@@ -22,6 +22,8 @@ public final class Tracing implements AutoCloseable {
     public static final String PROBE_TIMEOUT_PROPERTY = "migratest.trace.probeTimeoutMs";
     static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofMillis(25);
     static final Duration PAUSED_PROBE_TIMEOUT = Duration.ofMillis(2);
+    /** Bound on asking whether the observer's connection still answers. */
+    private static final int OBSERVER_CHECK_SECONDS = 2;
 
     /** Opens connections to the database being traced. */
     @FunctionalInterface
@@ -30,35 +32,50 @@ public final class Tracing implements AutoCloseable {
     }
 
     private final Connection migrating;
-    private final Connection second;
+    private final Connector connector;
+    private final Duration probeTimeout;
     private final int major;
     private final int pid;
-    private final BlockingProbe probe;
-    private final BlockingProbe pausedProbe;
     private final String ownLocks;
-    private final java.sql.PreparedStatement poll;
+    /** The observer's connection and what is prepared on it; replaced when the connection is lost. */
+    private Connection second;
+    private BlockingProbe probe;
+    private BlockingProbe pausedProbe;
+    private java.sql.PreparedStatement poll;
 
-    private Tracing(Connection migrating, Connection second, Duration probeTimeout) throws SQLException {
+    private Tracing(Connection migrating, Connector connector, Duration probeTimeout) throws SQLException {
         this.migrating = migrating;
-        this.second = second;
+        this.connector = connector;
+        this.probeTimeout = probeTimeout;
         this.major = migrating.getMetaData().getDatabaseMajorVersion();
         this.pid = migrating.unwrap(org.postgresql.PGConnection.class).getBackendPID();
-        this.probe = new BlockingProbe(second, probeTimeout);
-        // Between two statements of a transaction the migration is paused: nothing it holds can be released while
-        // the probe waits, so any wait at all is a block, and a couple of milliseconds prove it.
-        this.pausedProbe = new BlockingProbe(second, probeTimeout.compareTo(PAUSED_PROBE_TIMEOUT) < 0 ? probeTimeout
-                : PAUSED_PROBE_TIMEOUT);
         this.ownLocks = LockQueries.locks("pg_backend_pid()", major);
-        // Prepared once and planned once on the server: a poll must cost well under the interval it samples.
-        this.poll = second.prepareStatement(LockQueries.locks("?", major));
-        poll.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
-        poll.setInt(1, pid);
-        try (Statement statement = second.createStatement()) {
-            statement.execute("SET application_name = 'migratest observer'");
-            // Index lookups only: the probes must not add sequential scans to the counters they help to read.
-            statement.execute("SET enable_seqscan = off");
+        attach(connector.connect());
+    }
+
+    /** Makes {@code connection} the observer's: prepares the poll and the probes on it. Closes it on failure. */
+    private void attach(Connection connection) throws SQLException {
+        try {
+            this.probe = new BlockingProbe(connection, probeTimeout);
+            // Between two statements of a transaction the migration is paused: nothing it holds can be released while
+            // the probe waits, so any wait at all is a block, and a couple of milliseconds prove it.
+            this.pausedProbe = new BlockingProbe(connection, probeTimeout.compareTo(PAUSED_PROBE_TIMEOUT) < 0
+                    ? probeTimeout : PAUSED_PROBE_TIMEOUT);
+            // Prepared once and planned once on the server: a poll must cost well under the interval it samples.
+            this.poll = connection.prepareStatement(LockQueries.locks("?", major));
+            poll.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
+            poll.setInt(1, pid);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET application_name = 'migratest observer'");
+                // Index lookups only: the probes must not add sequential scans to the counters they help to read.
+                statement.execute("SET enable_seqscan = off");
+            }
+            quietProbeErrors(connection);
+            this.second = connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
-        quietProbeErrors(second);
     }
 
     /**
@@ -81,13 +98,7 @@ public final class Tracing implements AutoCloseable {
 
     public static Tracing open(Connection migrating, Connector second, Duration probeTimeout) throws SQLException {
         Objects.requireNonNull(migrating, "migrating");
-        Connection connection = second.connect();
-        try {
-            return new Tracing(migrating, connection, probeTimeout);
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        return new Tracing(migrating, second, probeTimeout);
     }
 
     /** Whether {@value #ENABLED_PROPERTY} leaves tracing on (the default). */
@@ -118,14 +129,44 @@ public final class Tracing implements AutoCloseable {
      */
     public PhaseRecorder beginPhase(boolean transactional) throws SQLException {
         RelationCatalog catalog = RelationCatalog.read(migrating);
-        if (transactional) return new TransactionRecorder(migrating, pausedProbe, catalog, ownLocks);
-        LockObserver observer = new LockObserver(poll, probe, catalog);
-        return new AutocommitRecorder(migrating, second, observer, catalog, major >= 15);
+        try {
+            reattachIfLost();
+            if (transactional) return new TransactionRecorder(migrating, pausedProbe, catalog, ownLocks);
+            LockObserver observer = new LockObserver(poll, probe, catalog);
+            return new AutocommitRecorder(migrating, second, observer, catalog, major >= 15);
+        } catch (SQLException e) {
+            if (!migrating.isValid(OBSERVER_CHECK_SECONDS)) throw e;
+            // The observer's trouble, not the migration's: the phase runs untraced and says why.
+            return PhaseRecorder.incomplete("the lock observer's connection could not be used at the start of the"
+                    + " phase: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A new observer connection when the last one was lost (a migration may terminate other backends, a pooler may
+     * drop it): one phase's trace is incomplete, not every phase after it.
+     */
+    private void reattachIfLost() throws SQLException {
+        if (second.isValid(OBSERVER_CHECK_SECONDS)) return;
+        closeObserver();
+        attach(connector.connect());
+    }
+
+    private void closeObserver() {
+        try {
+            poll.close();
+        } catch (SQLException alreadyGone) {
+            // a lost connection has nothing left to close
+        }
+        try {
+            second.close();
+        } catch (SQLException alreadyGone) {
+            // as above
+        }
     }
 
     @Override
-    public void close() throws SQLException {
-        poll.close();
-        second.close();
+    public void close() {
+        closeObserver();
     }
 }

@@ -90,7 +90,11 @@ public final class EmbeddedProvider implements PostgresProvider {
             builder.setPgBinaryResolver(BinariesJar.locate(artifact, BinariesJar.localRepository(),
                     BinariesJar.repositoryUrl()));
         }
-        Path dataDir = Files.createTempDirectory(dataDirParent(), "migratest-pg-");
+        Path parent = dataDirParent();
+        // A JVM killed mid-run left its server running and its directory behind: the next run cleans them up.
+        OrphanedServers.sweep(parent);
+        Path dataDir = Files.createTempDirectory(parent, "migratest-pg-");
+        Path owner = OrphanedServers.claim(dataDir);
         EmbeddedPostgres pg;
         try {
             pg = builder
@@ -106,7 +110,10 @@ public final class EmbeddedProvider implements PostgresProvider {
         }
         AtomicBoolean stopped = new AtomicBoolean();
         PostgresServer.ServerStop stop = () -> {
-            if (stopped.compareAndSet(false, true)) pg.close();
+            if (stopped.compareAndSet(false, true)) {
+                pg.close();
+                Files.deleteIfExists(owner);
+            }
         };
         ServerAddress address = ServerAddress.parse(pg.getJdbcUrl("postgres", "postgres"), null, null);
         PostgresServer server;
@@ -122,12 +129,12 @@ public final class EmbeddedProvider implements PostgresProvider {
                     + server.version());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!server.keepsDatabases()) {
-                try {
-                    stop.stop();
-                } catch (IOException ignored) {
-                    // the JVM is going away; nothing left to tell
-                }
+            try {
+                if (!server.keepsDatabases()) stop.stop();
+                // Left running on purpose, for a person to inspect: no later run may take it for an orphan.
+                else OrphanedServers.markKept(owner);
+            } catch (IOException ignored) {
+                // the JVM is going away; nothing left to tell
             }
         }, "migratest-embedded-postgres-stop"));
         return server;

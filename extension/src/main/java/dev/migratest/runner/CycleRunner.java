@@ -22,7 +22,7 @@ import java.util.Map;
  * repeat the failure in other words.
  */
 final class CycleRunner {
-    private final ScriptExecutor executor = new ScriptExecutor();
+    private final ScriptExecutor executor;
     private final ColumnOrder columnOrder;
     private final List<String> invariants;
     private final List<OldQuery> oldQueries;
@@ -36,6 +36,12 @@ final class CycleRunner {
      * {@code oldQueries}: the previous application version's queries, which must keep working after UP.
      */
     CycleRunner(ColumnOrder columnOrder, List<String> invariants, List<OldQuery> oldQueries) {
+        this(columnOrder, invariants, oldQueries, new ScriptExecutor());
+    }
+
+    /** {@code executor} runs the phases (it holds the limit on one statement's time). */
+    CycleRunner(ColumnOrder columnOrder, List<String> invariants, List<OldQuery> oldQueries, ScriptExecutor executor) {
+        this.executor = executor;
         this.columnOrder = columnOrder;
         this.invariants = List.copyOf(invariants);
         this.oldQueries = List.copyOf(oldQueries);

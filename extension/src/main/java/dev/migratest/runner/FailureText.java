@@ -14,9 +14,31 @@ final class FailureText {
         PhaseError e = phase.error();
         return migration.displayName() + ": " + phase.phase() + " failed at " + e.describe()
                 + "\n  statement: " + firstLines(e.sql())
-                + "\n  " + (phase.transactional() ? "the phase ran in one transaction and was rolled back"
-                : "the phase ran in autocommit (" + phase.nonTransactionalReason() + "): statements before line "
-                + e.line() + " stay applied");
+                + "\n  " + aftermath(phase, e);
+    }
+
+    /** What the failure left behind: nothing (rolled back), the statements that committed, or an unknown. */
+    private static String aftermath(PhaseResult phase, PhaseError e) {
+        if (PostgresErrors.connectionLost(e.sqlState())) {
+            return "the connection to PostgreSQL was lost (the server stopped, or ended the session): "
+                    + (phase.transactional() ? "the phase's transaction went with it"
+                    : "statements before line " + e.line() + " had committed" + committed(phase));
+        }
+        if (phase.transactional()) return "the phase ran in one transaction and was rolled back";
+        return "the phase ran in autocommit (" + phase.nonTransactionalReason() + "): "
+                + (phase.statements().size() <= 1 ? "no statement before line " + e.line() + " ran, nothing stays applied"
+                : "statements before line " + e.line() + " stay applied" + committed(phase));
+    }
+
+    /** The statements of an autocommit phase that succeeded before the one that failed, each with its line. */
+    private static String committed(PhaseResult phase) {
+        List<StatementResult> ran = phase.statements();
+        StringBuilder text = new StringBuilder(":");
+        for (StatementResult s : ran.subList(0, Math.max(0, ran.size() - 1))) {
+            text.append("\n    ").append(phase.file()).append(':').append(s.line()).append(": ")
+                    .append(firstLines(s.sql()).replace("\n             ", "\n      "));
+        }
+        return ran.size() <= 1 ? "" : text.toString();
     }
 
     static String ofDiff(Migration migration, Phase phase, String file, String reference, List<String> diff) {

@@ -34,7 +34,7 @@ public final class HistoryRehearsal implements AutoCloseable {
     private CycleRunner cycleRunner;
     private List<String> invariants = List.of();
     private List<dev.migratest.compat.OldQuery> oldQueries = List.of();
-    private final ScriptExecutor executor = new ScriptExecutor();
+    private ScriptExecutor executor = new ScriptExecutor();
     private final List<CycleResult> results = new ArrayList<>();
     private final boolean traced = Tracing.enabled();
     private java.time.Duration lockQueueBlockerHold;
@@ -81,7 +81,7 @@ public final class HistoryRehearsal implements AutoCloseable {
      */
     public HistoryRehearsal withInvariants(List<String> queries) {
         this.invariants = List.copyOf(queries);
-        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries);
+        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor);
         return this;
     }
 
@@ -91,7 +91,18 @@ public final class HistoryRehearsal implements AutoCloseable {
      */
     public HistoryRehearsal withPreviousVersionQueries(List<dev.migratest.compat.OldQuery> queries) {
         this.oldQueries = List.copyOf(queries);
-        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries);
+        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor);
+        return this;
+    }
+
+    /**
+     * How long one statement may run before migratest cancels it (the default is {@value StatementLimit#PROPERTY}, else
+     * ten minutes): a statement waiting for a lock that is never released fails instead of hanging the build. Call
+     * before the first rehearsal.
+     */
+    public HistoryRehearsal withStatementLimit(java.time.Duration limit) {
+        this.executor = new ScriptExecutor(new StatementLimit(limit));
+        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor);
         return this;
     }
 
@@ -125,7 +136,15 @@ public final class HistoryRehearsal implements AutoCloseable {
     private CycleResult rehearseNext() throws SQLException {
         int index = results.size();
         Migration migration = migrations.get(index);
-        if (blockedReason == null) reachStateBefore(index);
+        if (blockedReason == null) {
+            try {
+                reachStateBefore(index);
+            } catch (SQLException e) {
+                // The server itself is unreachable (stopped, killed): nothing later can be rehearsed either.
+                blockedReason = "the database cannot be brought to the state before " + migration.displayName()
+                        + ": a fresh database could not be created and migrated on " + server + ": " + describe(e);
+            }
+        }
         if (blockedReason != null) return CycleResult.skipped(migration, blockedReason, List.of());
         Map<String, Long> rows;
         try {
@@ -137,7 +156,16 @@ public final class HistoryRehearsal implements AutoCloseable {
                     List.of(), List.of(), List.of());
         }
         if (dataWatch != null) dataWatch.forgetTablesWhoseRowsChanged(rows);
-        CycleResult result = cycleRunner.rehearse(migration, connection, schema, tracing, dataWatch).withRows(rows);
+        CycleResult result;
+        try {
+            result = cycleRunner.rehearse(migration, connection, schema, tracing, dataWatch).withRows(rows);
+        } catch (SQLException e) {
+            // Between phases (a snapshot, a fingerprint): the migration's own statements did not fail, Postgres did.
+            dirty = true;
+            return new CycleResult(migration, Outcome.FAILED, null, migration.displayName()
+                    + ": the rehearsal stopped between its phases: " + describe(e), null, List.of(), List.of(), List.of())
+                    .withRows(rows);
+        }
         if (result.outcome() == Outcome.PASSED && lockQueueBlockerHold != null && tracing != null) {
             result = new QueueRehearsal(new dev.migratest.locks.LockQueueCheck(database::connect, lockQueueBlockerHold))
                     .rehearse(result, connection);
@@ -185,6 +213,10 @@ public final class HistoryRehearsal implements AutoCloseable {
         dataWatch = checkData ? new DataWatch() : null;
     }
 
+    private static String describe(SQLException e) {
+        return (e.getSQLState() == null ? "" : e.getSQLState() + ": ") + e.getMessage();
+    }
+
     private void keepForInspection(CycleResult result) {
         database.keep();
         String message = "kept the database of failed migration " + result.migration().displayName()
@@ -193,13 +225,27 @@ public final class HistoryRehearsal implements AutoCloseable {
         System.out.println("[migratest] " + message);
     }
 
+    /**
+     * Closes our connections and drops the database. A failure to drop is logged, not thrown: a rehearsal whose
+     * server died must still be able to close, and say why the migrations after it could not run.
+     */
     private void closeDatabase() throws SQLException {
-        if (tracing != null) tracing.close();
+        try {
+            if (tracing != null) tracing.close();
+            if (connection != null) connection.close();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not close the connections to " + database + ": " + e.getMessage());
+        }
         tracing = null;
-        if (connection != null) connection.close();
-        if (database != null) database.close();
         connection = null;
+        Database closing = database;
         database = null;
+        if (closing == null) return;
+        try {
+            closing.close();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not drop scratch database " + closing.name() + ": " + e.getMessage());
+        }
     }
 
     @Override

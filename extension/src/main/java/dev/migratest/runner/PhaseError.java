@@ -11,6 +11,11 @@ package dev.migratest.runner;
  */
 public record PhaseError(String file, int line, String sqlState, String message, String sql) {
 
+    /** The same error, with what migratest knows of its cause appended to Postgres' message. */
+    PhaseError explained(String explanation) {
+        return new PhaseError(file, line, sqlState, message + ": " + explanation, sql);
+    }
+
     /** e.g. {@code V3__add_index.sql:12: ERROR 42P07: relation "x" already exists}. */
     public String describe() {
         return file + ":" + line + ": ERROR " + (sqlState == null ? "" : sqlState + ": ") + message;

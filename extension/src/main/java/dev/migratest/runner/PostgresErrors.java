@@ -27,6 +27,15 @@ final class PostgresErrors {
         return new PhaseError(file, line, e.getSQLState(), message.toString(), statement.sql());
     }
 
+    /**
+     * SQLSTATE class 08 (the driver's I/O errors) and the FATALs a server sends as it ends a session: after them the
+     * connection is gone, with whatever its transaction had done.
+     */
+    static boolean connectionLost(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
+                || sqlState.equals("57P03"));
+    }
+
     /** Postgres points at a character of the statement; the file line of that character is more precise. */
     private static int linesBefore(String sql, int position) {
         int count = 0;

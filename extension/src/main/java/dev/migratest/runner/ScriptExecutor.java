@@ -23,6 +23,16 @@ import java.util.List;
  * deploy and nothing else is asked of Postgres.
  */
 final class ScriptExecutor {
+    private final StatementLimit limit;
+
+    /** Statements limited by {@value StatementLimit#PROPERTY} (ten minutes unless set). */
+    ScriptExecutor() {
+        this(StatementLimit.configured());
+    }
+
+    ScriptExecutor(StatementLimit limit) {
+        this.limit = limit;
+    }
 
     PhaseResult run(Phase phase, Script script, Connection connection) throws SQLException {
         return run(phase, script, connection, null);
@@ -51,8 +61,16 @@ final class ScriptExecutor {
             boolean succeeded = false;
             try (Statement st = connection.createStatement()) {
                 st.setEscapeProcessing(false);
-                st.execute(statement.sql());
-                succeeded = true;
+                StatementLimit.Guard guard = limit.watch(st);
+                try {
+                    st.execute(statement.sql());
+                    succeeded = true;
+                } catch (SQLException e) {
+                    error = PostgresErrors.toPhaseError(script.file(), statement, e);
+                    if (guard.fired()) error = error.explained(limit.explanation());
+                } finally {
+                    guard.close();
+                }
             } catch (SQLException e) {
                 error = PostgresErrors.toPhaseError(script.file(), statement, e);
             }
@@ -63,23 +81,27 @@ final class ScriptExecutor {
             measured.add(new Measured(statement, (start - phaseStart - tracingBefore) / 1e6, (end - start) / 1e6));
             if (!succeeded) break;
         }
-        if (transactional) {
+        boolean lost = error != null && PostgresErrors.connectionLost(error.sqlState());
+        if (transactional && !lost) {
             error = finish(connection, script, error);
         }
         // The phase's own time: what migratest spent reading locks and probing in between is not the migration's.
         double durationMs = millisSince(phaseStart) - tracingNanos / 1e6;
         PhaseTrace trace = recorder.finish();
-        connection.setAutoCommit(true);
+        // A lost connection can be asked nothing more: what the phase did is gone with its session.
+        if (!lost) connection.setAutoCommit(true);
         List<StatementResult> results = new ArrayList<>();
         for (int i = 0; i < measured.size(); i++) {
             Measured m = measured.get(i);
             StatementTrace t = trace == null || i >= trace.statements().size() ? null : trace.statements().get(i);
             results.add(new StatementResult(m.statement().line(), m.statement().sql(), m.startMs(), m.durationMs(), t));
         }
-        PhaseAftermath left = aftermath == null ? null : aftermath.after(WrittenTables.of(transactional,
+        PhaseAftermath left = aftermath == null || lost ? null : aftermath.after(WrittenTables.of(transactional,
                 trace == null ? null : trace.incompleteReason(), results));
+        String incomplete = trace == null ? null : lost && trace.complete()
+                ? "the connection to PostgreSQL was lost during the phase" : trace.incompleteReason();
         return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), results, durationMs, error,
-                trace == null ? null : trace.incompleteReason(), left);
+                incomplete, left);
     }
 
     private record Measured(dev.migratest.migration.Statement statement, double startMs, double durationMs) {

@@ -1,0 +1,99 @@
+package dev.migratest.runner;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The longest a migration's statement may run before migratest cancels it: the bound on every wait of a rehearsal,
+ * above all a statement queued behind a lock that another session holds and never releases. Set neither
+ * {@code statement_timeout} nor {@code lock_timeout}: what the migration itself sets is a finding, and must stay its own.
+ * The cancel goes through the driver's cancel request, exactly what a person pressing Ctrl-C in psql sends.
+ */
+final class StatementLimit {
+    /** System property: the limit in ms (default 600000, ten minutes). */
+    static final String PROPERTY = "migratest.statementLimitMs";
+    static final Duration DEFAULT = Duration.ofMinutes(10);
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "migratest-statement-limit");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Duration limit;
+
+    StatementLimit(Duration limit) {
+        if (limit.isZero() || limit.isNegative()) {
+            throw new IllegalArgumentException("a statement limit must be positive, not " + limit);
+        }
+        this.limit = limit;
+    }
+
+    /** The limit {@value #PROPERTY} sets, else {@link #DEFAULT}. */
+    static StatementLimit configured() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null || value.isBlank()) return new StatementLimit(DEFAULT);
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis > 0) return new StatementLimit(Duration.ofMillis(millis));
+        } catch (NumberFormatException ignored) {
+            // reported below, with what is allowed
+        }
+        throw new IllegalArgumentException("System property " + PROPERTY + "='" + value
+                + "' is not a positive number of milliseconds; expected e.g. 600000");
+    }
+
+    Duration limit() {
+        return limit;
+    }
+
+    /** Starts the clock for {@code statement}, which is about to be executed; close the guard when it returns. */
+    Guard watch(Statement statement) {
+        return new Guard(statement);
+    }
+
+    /** What to add to Postgres' "canceling statement due to user request" when the cancel was ours. */
+    String explanation() {
+        return "migratest cancelled it after " + limit.toMillis() + " ms, the limit for one statement (" + PROPERTY
+                + "): it was waiting for a lock another session held, or ran longer than a rehearsal allows";
+    }
+
+    final class Guard implements AutoCloseable {
+        private final Statement statement;
+        private final ScheduledFuture<?> timer;
+        private boolean done;
+        private boolean fired;
+
+        private Guard(Statement statement) {
+            this.statement = statement;
+            this.timer = TIMER.schedule(this::cancel, limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void cancel() {
+            if (done) return;
+            fired = true;
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                // The statement ended on its own meanwhile, or the server is gone: either way nothing waits any more.
+            }
+        }
+
+        /** Whether the statement was cancelled by migratest. */
+        synchronized boolean fired() {
+            return fired;
+        }
+
+        /** Once this returns no cancel is on its way: it cannot hit the next statement. */
+        @Override
+        public synchronized void close() {
+            done = true;
+            timer.cancel(false);
+        }
+    }
+}
