@@ -55,7 +55,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 Path.of(firstNonBlank(props.apply(MigrationTest.REPORT_DIR_PROPERTY),
                         MigrationTest.DEFAULT_REPORT_DIR)),
                 enumValue(props, SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class),
-                dataVolume(props, number(props, MigrationTest.ROWS_PROPERTY, a.rows()), a.tableRows(),
+                dataVolume(props, notNegative(MigrationTest.ROWS_PROPERTY, number(props, MigrationTest.ROWS_PROPERTY,
+                                a.rows())), a.tableRows(),
                         number(props, MigrationTest.SEED_PROPERTY, a.seed()),
                         bool(props, MigrationTest.HOSTILE_EDGE_VALUES_PROPERTY, a.hostileEdgeValues())),
                 bool(props, MigrationTest.LOCK_QUEUE_CHECK_PROPERTY, a.lockQueueCheck())
@@ -116,6 +117,15 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
         return requests.isEmpty() ? List.of(PostgresRequest.ANY) : List.copyOf(requests);
     }
 
+    /** A row count below zero would silently mean "no rows": refused with the setting's name. */
+    private static long notNegative(String property, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("Property " + property + " (or @MigrationTest(rows)) is " + value
+                    + "; expected 0 (tables stay empty) or a positive row count, e.g. 100000");
+        }
+        return value;
+    }
+
     private static long number(UnaryOperator<String> props, String property, long annotated) {
         String value = props.apply(property);
         if (value == null || value.isBlank()) return annotated;
@@ -144,11 +154,14 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                     String[] ratio = value.split("/", 2);
                     ratios.put(table, new Volume.Ratio(ratio[1].trim(), Double.parseDouble(ratio[0].trim())));
                 } else {
-                    counts.put(table, Long.parseLong(value));
+                    long count = Long.parseLong(value);
+                    if (count < 0) throw new NumberFormatException("negative");
+                    counts.put(table, count);
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("tableRows entry '" + entry + "' is neither table=rows nor"
-                        + " table=perParent/parent; expected e.g. orders=50000 or orders=3/users", e);
+                        + " table=perParent/parent with a count of 0 or more; expected e.g. orders=50000 or"
+                        + " orders=3/users", e);
             }
         }
         return new DataVolume(rows, counts, ratios, seed, hostileEdges);

@@ -8,7 +8,7 @@ public final class NoPostgresAvailableException extends RuntimeException {
 
     public NoPostgresAvailableException(List<String> attempts, Throwable lastCause) {
         super("No PostgreSQL server could be provided. Tried, in order:\n  - " + String.join("\n  - ", attempts)
-                + (onlyExternalFailed(attempts) ? "" // its message says what to fix about the URL it was given
+                + (onlyExternalFailed(attempts) || onlyVersionRefused(attempts) ? "" // their messages say what to fix
                 : "\nFix: point migratest at a server with -Dmigratest.postgres.url=jdbc:postgresql://host:port/db"
                 + " (or MIGRATEST_POSTGRES_URL), or make the embedded provider's binaries downloadable from Maven Central."),
                 lastCause);
@@ -17,6 +17,13 @@ public final class NoPostgresAvailableException extends RuntimeException {
 
     private static boolean onlyExternalFailed(List<String> attempts) {
         return attempts.size() == 1 && attempts.get(0).startsWith("external: failed");
+    }
+
+    /** Every provider refused the requested version: a server URL would not help, asking for a served one does. */
+    private static boolean onlyVersionRefused(List<String> attempts) {
+        String refusal = "does not serve PostgreSQL";
+        return attempts.stream().filter(a -> !a.contains(": skipped")).allMatch(a -> a.contains(refusal))
+                && attempts.stream().anyMatch(a -> a.contains(refusal));
     }
 
     public List<String> attempts() {

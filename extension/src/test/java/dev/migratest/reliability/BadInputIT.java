@@ -71,14 +71,66 @@ class BadInputIT {
     }
 
     private Events runBytes(Map<String, byte[]> files) throws IOException {
+        return runBytes(files, Map.of());
+    }
+
+    private Events runBytes(Map<String, byte[]> files, Map<String, String> settings) throws IOException {
         Path folder = Files.createDirectories(dir.resolve("migrations"));
         for (var file : files.entrySet()) Files.write(folder.resolve(file.getKey()), file.getValue());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put(MigrationTest.LOCATION_PROPERTY, "filesystem:" + folder);
+        parameters.put(MigrationTest.REPORT_DIR_PROPERTY, dir.resolve("report").toString());
+        // embedded even where a Docker API answers: its processes and data directories are what is checked
+        parameters.put(MigrationTest.PROVIDER_PROPERTY, "embedded");
+        parameters.putAll(settings);
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(Rehearsal.class))
-                .configurationParameter(MigrationTest.LOCATION_PROPERTY, "filesystem:" + folder)
-                .configurationParameter(MigrationTest.REPORT_DIR_PROPERTY, dir.resolve("report").toString())
-                // embedded even where a Docker API answers: its processes and data directories are what is checked
-                .configurationParameter(MigrationTest.PROVIDER_PROPERTY, "embedded")
-                .execute().allEvents();
+                .configurationParameters(parameters).execute().allEvents();
+    }
+
+    private static final Map<String, byte[]> ONE_MIGRATION = Map.of(
+            "V1__t.sql", "CREATE TABLE t (id int);".getBytes(StandardCharsets.UTF_8),
+            "U1__t.sql", "DROP TABLE t;".getBytes(StandardCharsets.UTF_8));
+
+    /** Every failure's message, class-level and per test, with the temporary folder replaced by {@code <dir>}. */
+    private List<String> failures(Events events) {
+        return events.failed().stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                        .map(Throwable::getMessage).orElse("?").replace(dir.toString(), "<dir>"))
+                .distinct().toList();
+    }
+
+    @Test
+    void badSettingValuesNameTheSettingWhatWasFoundAndWhatIsAllowed() throws IOException {
+        assertThat(failures(runBytes(ONE_MIGRATION, Map.of(MigrationTest.PROVIDER_PROPERTY, "sideways"))))
+                .containsExactly("Property migratest.provider='sideways' is not one of: auto, external, container,"
+                        + " embedded; set it to one of those or remove it");
+        assertThat(failures(runBytes(ONE_MIGRATION, Map.of(MigrationTest.FAIL_ON_PROPERTY, "loud"))))
+                .containsExactly("Property migratest.failOn='loud' is not one of: error, warning, info, off; set it to"
+                        + " one of those or remove it");
+        assertThat(failures(runBytes(ONE_MIGRATION, Map.of(MigrationTest.ROWS_PROPERTY, "-5"))))
+                .containsExactly("Property migratest.rows (or @MigrationTest(rows)) is -5; expected 0 (tables stay"
+                        + " empty) or a positive row count, e.g. 100000");
+        assertThat(failures(runBytes(ONE_MIGRATION, Map.of(MigrationTest.TABLE_ROWS_PROPERTY, "orders=-1"))))
+                .containsExactly("tableRows entry 'orders=-1' is neither table=rows nor table=perParent/parent with a"
+                        + " count of 0 or more; expected e.g. orders=50000 or orders=3/users");
+    }
+
+    @Test
+    void anUnknownPostgresVersionSaysWhichOnesAreServed() throws IOException {
+        assertThat(failures(runBytes(ONE_MIGRATION, Map.of(MigrationTest.POSTGRES_VERSION_PROPERTY, "99"))))
+                .containsExactly("No PostgreSQL server could be provided. Tried, in order:\n"
+                        + "  - embedded: failed, The embedded provider does not serve PostgreSQL '99'; supported majors:"
+                        + " 12, 13, 14, 15, 16, 17, 18. Ask for one by its major number, e.g."
+                        + " @MigrationTest(postgres = \"16\") or -Dmigratest.postgres.version=16.");
+    }
+
+    @Test
+    void theExternalProviderWithoutAUrlSaysHowToGiveOne() throws IOException {
+        assertThat(failures(runBytes(ONE_MIGRATION, Map.of(MigrationTest.PROVIDER_PROPERTY, "external"))))
+                .singleElement().asString()
+                .startsWith("No PostgreSQL server could be provided. Tried, in order:\n  - external: skipped, no"
+                        + " external URL configured (set @MigrationTest(postgresUrl), -Dmigratest.postgres.url or"
+                        + " MIGRATEST_POSTGRES_URL)");
     }
 
     /** The class-level failure (the folder is refused before any server starts). */
