@@ -3,7 +3,7 @@ package dev.migratest.runner;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +19,24 @@ final class StatementLimit {
     static final String PROPERTY = "migratest.statementLimitMs";
     static final Duration DEFAULT = Duration.ofMinutes(10);
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "migratest-statement-limit");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMER = timer();
+
+    /**
+     * One daemon thread, only while statements are being watched: a cancelled watch leaves the queue at once (else each
+     * finished statement would keep a ten-minute task queued), and the thread ends after a second without work, so a
+     * finished run leaves no migratest thread behind.
+     */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "migratest-statement-limit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
+    }
 
     private final Duration limit;
 
