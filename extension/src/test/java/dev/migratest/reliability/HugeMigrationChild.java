@@ -21,6 +21,7 @@ import dev.migratest.schema.SnapshotMode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -58,15 +59,15 @@ public final class HugeMigrationChild {
             }
             long rehearsed = System.nanoTime();
             ReportHeader header = new ReportHeader(server.version(), "embedded", args[1]);
-            JsonReport.write(reports, "HugeMigration", header, results,
+            Path jsonFile = JsonReport.write(reports, "HugeMigration", header, results,
                     r -> Findings.of(r, FindingPolicy.defaults()));
             long json = System.nanoTime();
-            print("STEP json " + millis(rehearsed, json) + " ms");
+            print("STEP json " + millis(rehearsed, json) + " ms, " + mb(Files.size(jsonFile)) + " MB");
             List<ReportedMigration> reported = results.stream()
                     .map(r -> new ReportedMigration(r, Findings.of(r, FindingPolicy.defaults()))).toList();
-            HtmlReport.write(reports, List.of(new ClassReport("HugeMigration", header, "HugeMigration.json", reported)),
+            Path htmlFile = HtmlReport.write(reports, List.of(new ClassReport("HugeMigration", header, "HugeMigration.json", reported)),
                     "now", GrowthCurves.empty());
-            print("STEP html " + millis(json, System.nanoTime()) + " ms");
+            print("STEP html " + millis(json, System.nanoTime()) + " ms, " + mb(Files.size(htmlFile)) + " MB");
             for (CycleResult r : results) print("OUTCOME " + r.migration().version() + " " + r.outcome());
         }
         print("STEP total " + millis(start, System.nanoTime()) + " ms");
