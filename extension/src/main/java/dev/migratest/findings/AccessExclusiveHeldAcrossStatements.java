@@ -39,7 +39,7 @@ final class AccessExclusiveHeldAcrossStatements implements Rule {
                     .max((a, b) -> Double.compare(a.heldMs(), b.heldMs())).orElse(null);
             if (lock == null) continue;
             List<Integer> following = statements.subList(i + 1, statements.size()).stream()
-                    .filter(AccessExclusiveHeldAcrossStatements::didWork).map(StatementResult::line).toList();
+                    .filter(next -> didWork(next, phase.text(next))).map(StatementResult::line).toList();
             if (following.isEmpty()) continue;
             String table = lock.object().table();
             String object = lock.relation().equals(table) ? table : lock.relation() + " (of " + table + ")";
@@ -59,8 +59,7 @@ final class AccessExclusiveHeldAcrossStatements implements Rule {
      * rows it touches may simply be absent at rehearsal). A further catalog-only DDL statement (DROP FUNCTION after
      * DROP TRIGGER, ADD CONSTRAINT … NOT VALID after DROP CONSTRAINT) adds microseconds, not an outage.
      */
-    private static boolean didWork(StatementResult statement) {
-        SqlText text = SqlText.of(statement.sql());
+    private static boolean didWork(StatementResult statement, SqlText text) {
         if (text.trivial()) return false;
         if (text.startsWith("(?i)(UPDATE|INSERT|DELETE|MERGE|DO|CALL|COPY|SELECT|WITH|REFRESH|CLUSTER|VACUUM|ANALYZE)\\b")) {
             return true;

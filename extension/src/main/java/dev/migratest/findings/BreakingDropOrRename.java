@@ -46,7 +46,7 @@ final class BreakingDropOrRename implements Rule {
         List<StatementResult> statements = phase.statements();
         for (int i = 0; i < statements.size(); i++) {
             StatementResult statement = statements.get(i);
-            SqlText sql = SqlText.of(statement.sql());
+            SqlText sql = phase.text(statement);
             Matcher dropTable = DROP_TABLE.matcher(sql.clean());
             if (dropTable.find()) {
                 for (String written : dropTable.group(1).split("\\s*,\\s*")) {

@@ -34,7 +34,7 @@ final class ConstraintValidatedOnAdd implements Rule {
         List<StatementResult> statements = phase.statements();
         for (int i = 0; i < statements.size(); i++) {
             StatementResult statement = statements.get(i);
-            SqlText sql = SqlText.of(statement.sql());
+            SqlText sql = phase.text(statement);
             String action = sql.actions().stream()
                     .filter(a -> VALIDATED_CONSTRAINT.matcher(a).find() && !NOT_VALID.matcher(a).find())
                     .findFirst().orElse(null);

@@ -24,7 +24,7 @@ final class IndexWithoutConcurrently implements Rule {
     public List<Detection> inspect(PhaseView phase) {
         List<Detection> found = new ArrayList<>();
         for (StatementResult statement : phase.statements()) {
-            SqlText sql = SqlText.of(statement.sql());
+            SqlText sql = phase.text(statement);
             if (statement.trace() == null || !sql.startsWith("CREATE\\s+(?:UNIQUE\\s+)?INDEX")
                     || sql.has("\\bCONCURRENTLY\\b")) continue;
             for (LockHold lock : statement.trace().locks()) {

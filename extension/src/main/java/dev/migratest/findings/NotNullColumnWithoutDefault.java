@@ -45,7 +45,7 @@ final class NotNullColumnWithoutDefault implements Rule {
     public List<Detection> inspect(PhaseView phase) {
         List<Detection> found = new ArrayList<>();
         for (StatementResult statement : phase.statements()) {
-            SqlText sql = SqlText.of(statement.sql());
+            SqlText sql = phase.text(statement);
             for (String action : sql.actions()) {
                 Matcher m = addedColumn(action);
                 if (m == null) continue;

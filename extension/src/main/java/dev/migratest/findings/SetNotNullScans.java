@@ -34,7 +34,7 @@ final class SetNotNullScans implements Rule {
         List<StatementResult> statements = phase.statements();
         for (int i = 0; i < statements.size(); i++) {
             StatementResult statement = statements.get(i);
-            SqlText sql = SqlText.of(statement.sql());
+            SqlText sql = phase.text(statement);
             if (statement.trace() == null) continue;
             for (String action : sql.actions()) {
                 Matcher m = SET_NOT_NULL.matcher(action);

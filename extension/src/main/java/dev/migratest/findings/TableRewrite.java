@@ -29,7 +29,7 @@ final class TableRewrite implements Rule {
         List<StatementResult> statements = phase.statements();
         for (int i = 0; i < statements.size(); i++) {
             StatementResult statement = statements.get(i);
-            SqlText sql = SqlText.of(statement.sql());
+            SqlText sql = phase.text(statement);
             if (TypeChangeRewrite.changesType(sql) || VolatileDefault.addsColumnWithDefault(sql)) continue;
             for (String table : phase.rewrittenTables(statement.trace())) {
                 LockHold lock = phase.heldAtLeast(table, i, LockMode.ACCESS_EXCLUSIVE).orElse(null);

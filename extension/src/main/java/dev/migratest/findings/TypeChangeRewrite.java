@@ -39,7 +39,7 @@ final class TypeChangeRewrite implements Rule {
         List<StatementResult> statements = phase.statements();
         for (int i = 0; i < statements.size(); i++) {
             StatementResult statement = statements.get(i);
-            SqlText sql = SqlText.of(statement.sql());
+            SqlText sql = phase.text(statement);
             Matcher change = sql.actions().stream().map(ALTER_TYPE::matcher).filter(Matcher::find)
                     .findFirst().orElse(null);
             if (change == null) continue;

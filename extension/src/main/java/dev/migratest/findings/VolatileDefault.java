@@ -42,7 +42,7 @@ final class VolatileDefault implements Rule {
         List<StatementResult> statements = phase.statements();
         for (int i = 0; i < statements.size(); i++) {
             StatementResult statement = statements.get(i);
-            SqlText sql = SqlText.of(statement.sql());
+            SqlText sql = phase.text(statement);
             String action = sql.actions().stream().filter(VolatileDefault::isAddColumnWithDefault)
                     .findFirst().orElse(null);
             if (action == null) continue;

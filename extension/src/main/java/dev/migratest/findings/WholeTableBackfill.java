@@ -31,7 +31,7 @@ final class WholeTableBackfill implements Rule {
     public List<Detection> inspect(PhaseView phase) {
         List<Detection> found = new ArrayList<>();
         for (StatementResult statement : phase.statements()) {
-            SqlText sql = SqlText.of(statement.sql());
+            SqlText sql = phase.text(statement);
             boolean changesRows = sql.startsWith("UPDATE|DELETE") || (sql.startsWith("WITH") && sql.has("\\b(UPDATE|DELETE)\\b"));
             if (!changesRows || statement.trace() == null || statement.trace().activity() == null) continue;
             for (TableActivity activity : statement.trace().activity()) {

@@ -3,6 +3,7 @@ package dev.migratest.migration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,12 +26,26 @@ final class AllowDirectives {
             return List.of(); // the common case: no lexing twice
         }
         LineIndex lines = new LineIndex(text, firstLine);
-        List<SqlToken> tokens = SqlLexer.lex(file, text, lines).tokens();
-        List<AllowDirective> found = new ArrayList<>();
+        List<MatchResult> candidates = new ArrayList<>();
         Matcher matcher = DIRECTIVE.matcher(text);
         while (matcher.find()) {
-            if (!insideToken(tokens, matcher.start())) {
-                found.add(parse(file, lines.lineOf(matcher.start()), matcher.group().strip(), matcher.group(1)));
+            candidates.add(matcher.toMatchResult());
+        }
+        // Tokens and candidates both come in text order: one pass over the tokens, none of them kept.
+        boolean[] inside = new boolean[candidates.size()];
+        int[] next = {0};
+        SqlLexer.lex(file, text, lines, token -> {
+            while (next[0] < candidates.size() && candidates.get(next[0]).start() < token.end()) {
+                inside[next[0]] = candidates.get(next[0]).start() >= token.start();
+                next[0]++;
+            }
+        });
+        List<AllowDirective> found = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            MatchResult candidate = candidates.get(i);
+            if (!inside[i]) {
+                // A -- inside a token is part of a string, a quoted identifier or a body, not a comment.
+                found.add(parse(file, lines.lineOf(candidate.start()), candidate.group().strip(), candidate.group(1)));
             }
         }
         return found;
@@ -41,23 +56,5 @@ final class AllowDirectives {
         String reason = idsAndReason.length > 1 && !idsAndReason[1].isBlank() ? idsAndReason[1].strip() : null;
         List<String> ids = Arrays.stream(idsAndReason[0].split("[,\\s]+")).filter(id -> !id.isEmpty()).toList();
         return new AllowDirective(file, line, ids, reason, written);
-    }
-
-    /** A {@code --} inside a token is part of a string, a quoted identifier or a body, not a comment. */
-    private static boolean insideToken(List<SqlToken> tokens, int offset) {
-        int low = 0;
-        int high = tokens.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            SqlToken token = tokens.get(middle);
-            if (offset < token.start()) {
-                high = middle - 1;
-            } else if (offset >= token.end()) {
-                low = middle + 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
     }
 }

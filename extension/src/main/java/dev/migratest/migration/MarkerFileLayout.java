@@ -44,10 +44,12 @@ abstract class MarkerFileLayout implements LayoutReader {
         return folder.files().stream()
                 .filter(file -> MigrationFolder.topLevel(file) && NotMigration.isSql(file)
                         && !file.endsWith(".up.sql") && !file.endsWith(".down.sql"))
-                .filter(file -> folder.peek(file).lines().map(String::strip)
-                        .filter(line -> line.startsWith("--"))
-                        .map(this::classify)
-                        .anyMatch(m -> m != null && (m.kind() == Marker.Kind.UP || m.kind() == Marker.Kind.DOWN)))
+                .filter(file -> folder.anyLine(file, line -> {
+                    String stripped = line.strip();
+                    if (!stripped.startsWith("--")) return false;
+                    Marker m = classify(stripped);
+                    return m != null && (m.kind() == Marker.Kind.UP || m.kind() == Marker.Kind.DOWN);
+                }))
                 .findFirst();
     }
 

@@ -1,6 +1,9 @@
 package dev.migratest.migration;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The files and directories under one migrations root, as relative paths with forward slashes, sorted. Hidden
@@ -89,23 +93,25 @@ final class MigrationFolder {
      * still count such a file as present, so that its other half is not reported missing as well.
      */
     Optional<String> text(String file, Collected out) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(root.resolve(file));
+            return SourceText.read(root.resolve(file), file, out);
         } catch (IOException e) {
             out.problem(file, null, "a file that cannot be read (" + e + ")", "a readable file",
                     "check the file's permissions");
             return Optional.empty();
         }
-        return SourceText.decode(file, bytes, out);
     }
 
-    /** The file's text decoded leniently, for guessing the layout only. */
-    String peek(String file) {
-        try {
-            return new String(Files.readAllBytes(root.resolve(file)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
+    /**
+     * Whether any line of the file, decoded leniently, passes {@code test}; for guessing the layout only. The file is
+     * read line by line, as far as needed: guessing must not hold a large file's text.
+     */
+    boolean anyLine(String file, Predicate<String> test) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(root.resolve(file)),
+                StandardCharsets.UTF_8))) {
+            return reader.lines().anyMatch(test);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 

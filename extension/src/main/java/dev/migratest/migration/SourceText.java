@@ -1,11 +1,14 @@
 package dev.migratest.migration;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -17,7 +20,24 @@ final class SourceText {
     private SourceText() {
     }
 
+    /**
+     * Reads and decodes {@code path}. Unlike {@link #decode}, the bytes are let go of before the text is made a
+     * string: a 100 MB file with non-Latin-1 characters is 100 MB of bytes, 200 MB of decoded chars and 200 MB of
+     * string, and only two of the three are ever held at once (the default heap of a 2 GB machine is 512 MB).
+     */
+    static Optional<String> read(Path path, String file, Collected out) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        CharBuffer text = decodeToChars(file, bytes, out);
+        bytes = null;
+        return text == null ? Optional.empty() : Optional.of(text.toString());
+    }
+
     static Optional<String> decode(String file, byte[] bytes, Collected out) {
+        return Optional.ofNullable(decodeToChars(file, bytes, out)).map(CharBuffer::toString);
+    }
+
+    /** The decoded text, flipped for reading; {@code null} with a problem recorded when the bytes are not UTF-8. */
+    private static CharBuffer decodeToChars(String file, byte[] bytes, Collected out) {
         int start = hasBom(bytes) ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -32,9 +52,9 @@ final class SourceText {
             int at = in.position();
             out.problem(file, lineOf(bytes, at), invalid(bytes, at, result.length()), "UTF-8 text",
                     "re-save the file as UTF-8");
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(text.flip().toString());
+        return text.flip();
     }
 
     private static boolean hasBom(byte[] bytes) {

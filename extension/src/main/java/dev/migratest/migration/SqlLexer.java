@@ -2,6 +2,7 @@ package dev.migratest.migration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Cuts a script into {@link SqlToken}s the way PostgreSQL's own lexer would, as far as finding statement ends needs:
@@ -31,21 +32,33 @@ final class SqlLexer {
     private final String text;
     private final int length;
     private final LineIndex lines;
-    private final List<SqlToken> tokens = new ArrayList<>();
+    private final Consumer<SqlToken> tokens;
     private final List<DefinitionProblem> problems = new ArrayList<>();
     private int pos;
 
-    private SqlLexer(String file, String text, LineIndex lines) {
+    private SqlLexer(String file, String text, LineIndex lines, Consumer<SqlToken> tokens) {
         this.file = file;
+        this.tokens = tokens;
         this.text = text;
         this.length = text.length();
         this.lines = lines;
     }
 
     static Lexed lex(String file, String text, LineIndex lines) {
-        SqlLexer lexer = new SqlLexer(file, text, lines);
+        List<SqlToken> tokens = new ArrayList<>();
+        return new Lexed(tokens, lex(file, text, lines, tokens::add));
+    }
+
+    /**
+     * Hands each token to {@code tokens} as it is found, so that a caller that needs only a few at a time (one
+     * statement's) does not hold every token of a large file: a 100 MB seed has tens of millions.
+     *
+     * @return the problems met
+     */
+    static List<DefinitionProblem> lex(String file, String text, LineIndex lines, Consumer<SqlToken> tokens) {
+        SqlLexer lexer = new SqlLexer(file, text, lines, tokens);
         lexer.run();
-        return new Lexed(lexer.tokens, lexer.problems);
+        return lexer.problems;
     }
 
     private void run() {
@@ -260,7 +273,7 @@ final class SqlLexer {
     }
 
     private void emitFrom(int start, SqlToken.Kind kind, int end) {
-        tokens.add(new SqlToken(kind, start, end));
+        tokens.accept(new SqlToken(kind, start, end));
         pos = end;
     }
 

@@ -2,67 +2,75 @@ package dev.migratest.migration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Groups tokens into statements: a statement ends at a {@code ;} token, except inside the SQL-standard body of
- * {@code CREATE FUNCTION|PROCEDURE … BEGIN ATOMIC … END}, whose own statements end in semicolons too.
+ * Groups tokens into statements as the lexer hands them over: a statement ends at a {@code ;} token, except inside
+ * the SQL-standard body of {@code CREATE FUNCTION|PROCEDURE … BEGIN ATOMIC … END}, whose own statements end in
+ * semicolons too. Only the tokens of the statement being read are held, never those of the whole script.
  *
  * <p>Inside such a body {@code CASE … END} also ends in END, so the body closes only when every CASE (and any
  * nested BEGIN ATOMIC) has had its END; the same nesting psql tracks. Dollar-quoted bodies need none of this: the
  * lexer has already made each of them a single token.
  */
-final class StatementBoundaries {
+final class StatementBoundaries implements Consumer<SqlToken> {
+    private final String file;
+    private final String text;
+    private final LineIndex lines;
+    private final Consumer<List<SqlToken>> statements;
+    private final List<SqlToken> current = new ArrayList<>();
+    private int bodyDepth;
+    private int bodyOpenedAt = -1;
 
-    /** Token indices {@code [from, to)} of one statement, never empty. */
-    record Range(int from, int to) {
+    /**
+     * @param statements receives the tokens of each statement, never empty, in order; the list is reused once the
+     *                   call returns
+     */
+    StatementBoundaries(String file, String text, LineIndex lines, Consumer<List<SqlToken>> statements) {
+        this.file = file;
+        this.text = text;
+        this.lines = lines;
+        this.statements = statements;
     }
 
-    record Found(List<Range> ranges, List<DefinitionProblem> problems) {
-    }
-
-    private StatementBoundaries() {
-    }
-
-    static Found find(String file, String text, List<SqlToken> tokens, LineIndex lines) {
-        List<Range> ranges = new ArrayList<>();
-        int from = 0;
-        int bodyDepth = 0;
-        int bodyOpenedAt = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            if (token.kind() == SqlToken.Kind.SEMICOLON) {
+    @Override
+    public void accept(SqlToken token) {
+        if (token.kind() == SqlToken.Kind.SEMICOLON && bodyDepth == 0) {
+            endStatement();
+            return;
+        }
+        if (token.kind() == SqlToken.Kind.SEMICOLON) {
+            // a statement of the body: part of the routine's text
+        } else if (token.isKeyword(text, "ATOMIC") && endsWithBegin()) {
+            SqlToken begin = current.get(current.size() - 1);
+            if (bodyDepth > 0 || new StatementTokens(text, current.subList(0, current.size() - 1)).definesRoutine()) {
                 if (bodyDepth == 0) {
-                    if (i > from) {
-                        ranges.add(new Range(from, i));
-                    }
-                    from = i + 1;
+                    bodyOpenedAt = begin.start();
                 }
-            } else if (opensAtomicBody(text, tokens, i)) {
-                if (bodyDepth > 0 || new StatementTokens(text, tokens.subList(from, i)).definesRoutine()) {
-                    if (bodyDepth == 0) {
-                        bodyOpenedAt = i;
-                    }
-                    bodyDepth++;
-                    i++; // ATOMIC
-                }
-            } else if (bodyDepth > 0 && token.isKeyword(text, "CASE")) {
                 bodyDepth++;
-            } else if (bodyDepth > 0 && token.isKeyword(text, "END")) {
-                bodyDepth--;
             }
+        } else if (bodyDepth > 0 && token.isKeyword(text, "CASE")) {
+            bodyDepth++;
+        } else if (bodyDepth > 0 && token.isKeyword(text, "END")) {
+            bodyDepth--;
         }
-        if (from < tokens.size()) {
-            ranges.add(new Range(from, tokens.size()));
-        }
-        List<DefinitionProblem> problems = bodyDepth > 0
-                ? List.of(UnclosedProblems.atomicBody(file, lines.lineOf(tokens.get(bodyOpenedAt).start())))
-                : List.of();
-        return new Found(ranges, problems);
+        current.add(token);
     }
 
-    private static boolean opensAtomicBody(String text, List<SqlToken> tokens, int i) {
-        return tokens.get(i).isKeyword(text, "BEGIN")
-                && i + 1 < tokens.size()
-                && tokens.get(i + 1).isKeyword(text, "ATOMIC");
+    /** Ends the last statement, which may lack its semicolon; returns the problem of a body left open, if any. */
+    List<DefinitionProblem> finish() {
+        endStatement();
+        return bodyDepth > 0 ? List.of(UnclosedProblems.atomicBody(file, lines.lineOf(bodyOpenedAt))) : List.of();
+    }
+
+    private boolean endsWithBegin() {
+        return !current.isEmpty() && current.get(current.size() - 1).isKeyword(text, "BEGIN");
+    }
+
+    private void endStatement() {
+        if (!current.isEmpty()) {
+            statements.accept(current);
+            current.clear();
+        }
     }
 }

@@ -37,20 +37,19 @@ public final class StatementSplitter {
             throw new IllegalArgumentException("firstLine must be 1 or more, was " + firstLine);
         }
         LineIndex lines = new LineIndex(text, firstLine);
-        SqlLexer.Lexed lexed = SqlLexer.lex(file, text, lines);
-        StatementBoundaries.Found found = StatementBoundaries.find(file, text, lexed.tokens(), lines);
-
-        List<Statement> statements = new ArrayList<>(found.ranges().size());
-        for (StatementBoundaries.Range range : found.ranges()) {
-            List<SqlToken> tokens = lexed.tokens().subList(range.from(), range.to());
+        List<Statement> statements = new ArrayList<>();
+        // Statements are cut as the lexer goes: a large file's tokens are never all held at once.
+        StatementBoundaries boundaries = new StatementBoundaries(file, text, lines, tokens -> {
             int start = tokens.get(0).start();
             int end = tokens.get(tokens.size() - 1).end();
             StatementKind kind = StatementClassifier.classify(new StatementTokens(text, tokens));
             statements.add(new Statement(lines.lineOf(start), text.substring(start, end), kind));
-        }
+        });
+        List<DefinitionProblem> lexed = SqlLexer.lex(file, text, lines, boundaries);
+        List<DefinitionProblem> bodies = boundaries.finish();
 
-        List<DefinitionProblem> problems = new ArrayList<>(lexed.problems());
-        problems.addAll(found.problems());
+        List<DefinitionProblem> problems = new ArrayList<>(lexed);
+        problems.addAll(bodies);
         // The lexer and the body tracker report separately; the user reads the file top to bottom.
         problems.sort(Comparator.comparing(DefinitionProblem::line));
         return new SplitResult(statements, problems);
