@@ -34,6 +34,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
      * properties, then {@code junit-platform.properties}.
      */
     static Settings of(MigrationTest a, UnaryOperator<String> props) {
+        refuseConflicts(a);
         String location = firstNonBlank(props.apply(MigrationTest.LOCATION_PROPERTY), a.location(),
                 MigrationTest.DEFAULT_LOCATION);
         return new Settings(
@@ -70,6 +71,21 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 previousVersionQueries(firstNonBlank(
                         props.apply(MigrationTest.PREVIOUS_VERSION_QUERIES_PROPERTY), a.previousVersionQueries())),
                 growthResults(props));
+    }
+
+    /**
+     * Attributes of one annotation that contradict each other: the class says two things and one would be ignored
+     * silently. (A URL from a property or the environment is not a conflict: it is global, and a class may insist on
+     * its own provider.)
+     */
+    private static void refuseConflicts(MigrationTest a) {
+        boolean urlGiven = !a.postgresUrl().isBlank();
+        if (urlGiven && (a.provider() == ProviderChoice.EMBEDDED || a.provider() == ProviderChoice.CONTAINER)) {
+            throw new IllegalArgumentException("@MigrationTest(provider = " + a.provider() + ", postgresUrl = ...)"
+                    + " contradicts itself: the " + a.provider().name().toLowerCase(Locale.ROOT) + " provider never"
+                    + " uses a URL, so the URL would be ignored; expected a URL with provider AUTO or EXTERNAL, or"
+                    + " no URL; fix: remove postgresUrl, or set provider = EXTERNAL");
+        }
     }
 
     private static Path growthResults(UnaryOperator<String> props) {

@@ -38,6 +38,14 @@ class BadInputIT {
         }
     }
 
+    @MigrationTest(provider = dev.migratest.postgres.ProviderChoice.EMBEDDED,
+            postgresUrl = "jdbc:postgresql://127.0.0.1:5432/app?user=app&password=s3cret")
+    static class Contradicting {
+        @MigrationCycleTest
+        void rehearse() {
+        }
+    }
+
     @TempDir
     Path dir;
 
@@ -113,6 +121,19 @@ class BadInputIT {
         assertThat(failures(runBytes(ONE_MIGRATION, Map.of(MigrationTest.TABLE_ROWS_PROPERTY, "orders=-1"))))
                 .containsExactly("tableRows entry 'orders=-1' is neither table=rows nor table=perParent/parent with a"
                         + " count of 0 or more; expected e.g. orders=50000 or orders=3/users");
+    }
+
+    @Test
+    void contradictingAttributesOfOneAnnotationAreRefusedBeforeAnythingRuns() throws IOException {
+        Files.createDirectories(dir.resolve("migrations"));
+        Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Contradicting.class))
+                .configurationParameter(MigrationTest.LOCATION_PROPERTY, "filesystem:" + dir.resolve("migrations"))
+                .execute().allEvents();
+
+        assertThat(failures(events)).containsExactly("@MigrationTest(provider = EMBEDDED, postgresUrl = ...) contradicts"
+                + " itself: the embedded provider never uses a URL, so the URL would be ignored; expected a URL with"
+                + " provider AUTO or EXTERNAL, or no URL; fix: remove postgresUrl, or set provider = EXTERNAL");
+        assertThat(failures(events)).noneMatch(m -> m.contains("s3cret"));
     }
 
     @Test
