@@ -67,7 +67,8 @@ final class ScriptExecutor {
                     succeeded = true;
                 } catch (SQLException e) {
                     error = PostgresErrors.toPhaseError(script.file(), statement, e);
-                    if (guard.fired()) error = error.explained(limit.explanation());
+                    if (guard.aborted()) error = error.explained(limit.abortExplanation());
+                    else if (guard.fired()) error = error.explained(limit.explanation());
                 } finally {
                     guard.close();
                 }

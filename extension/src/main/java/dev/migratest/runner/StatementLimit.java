@@ -18,6 +18,8 @@ final class StatementLimit {
     /** System property: the limit in ms (default 600000, ten minutes). */
     static final String PROPERTY = "migratest.statementLimitMs";
     static final Duration DEFAULT = Duration.ofMinutes(10);
+    /** How long a cancelled statement may take to return before migratest closes its connection. */
+    static final Duration ABORT_GRACE = Duration.ofSeconds(5);
 
     private static final ScheduledExecutorService TIMER = timer();
 
@@ -70,6 +72,13 @@ final class StatementLimit {
         return new Guard(statement);
     }
 
+    /** What to add to the I/O error when the backend never answered the cancel and the connection was closed. */
+    String abortExplanation() {
+        return "migratest cancelled the statement after " + limit.toMillis() + " ms, the limit for one statement ("
+                + PROPERTY + "), and closed the connection when the backend had not answered the cancel "
+                + ABORT_GRACE.toSeconds() + " s later: the server is frozen or unreachable";
+    }
+
     /** What to add to Postgres' "canceling statement due to user request" when the cancel was ours. */
     String explanation() {
         return "migratest cancelled it after " + limit.toMillis() + " ms, the limit for one statement (" + PROPERTY
@@ -81,20 +90,49 @@ final class StatementLimit {
         private final ScheduledFuture<?> timer;
         private boolean done;
         private boolean fired;
+        private boolean aborted;
+        private ScheduledFuture<?> abortTimer;
 
         private Guard(Statement statement) {
             this.statement = statement;
             this.timer = TIMER.schedule(this::cancel, limit.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        private synchronized void cancel() {
-            if (done) return;
-            fired = true;
+        private void cancel() {
+            synchronized (this) {
+                if (done) return;
+                fired = true;
+            }
             try {
                 statement.cancel();
             } catch (SQLException e) {
                 // The statement ended on its own meanwhile, or the server is gone: either way nothing waits any more.
             }
+            synchronized (this) {
+                if (!done) abortTimer = TIMER.schedule(this::abort, ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /**
+         * A cancel only works if the backend answers it: a frozen backend (stopped, swapping, a hung network) never
+         * does, and the driver would read from its socket forever. Closing the connection ends that read with an I/O
+         * error, which the phase reports as a lost connection.
+         */
+        private void abort() {
+            synchronized (this) {
+                if (done) return;
+                aborted = true;
+            }
+            try {
+                statement.getConnection().abort(Runnable::run);
+            } catch (SQLException e) {
+                // already closed: the read has ended
+            }
+        }
+
+        /** Whether migratest had to close the connection because the cancel went unanswered. */
+        synchronized boolean aborted() {
+            return aborted;
         }
 
         /** Whether the statement was cancelled by migratest. */
@@ -107,6 +145,7 @@ final class StatementLimit {
         public synchronized void close() {
             done = true;
             timer.cancel(false);
+            if (abortTimer != null) abortTimer.cancel(false);
         }
     }
 }
