@@ -56,8 +56,11 @@ class InvariantsIT {
     void aFileThatIsNotThereFailsTheClassSayingWhereItWasLookedFor() {
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(MissingFile.class)).execute().containerEvents()
                 .assertThatEvents().haveExactly(1, event(container(MissingFile.class.getSimpleName()),
-                        finishedWithFailure(message(m -> m.contains("classpath:fixtures/invariants/missing.sql")
-                                && m.contains("not on the test classpath")))));
+                        finishedWithFailure(message("1 problem in the invariants file at"
+                                + " classpath:fixtures/invariants/missing.sql:\n  missing.sql: found no such resource on"
+                                + " the classpath; expected a readable UTF-8 .sql file of invariant queries; fix:"
+                                + " correct the location, or put the file in"
+                                + " src/test/resources/fixtures/invariants/missing.sql"))));
     }
 
     @Test
