@@ -16,6 +16,9 @@ final class ClassRehearsal implements AutoCloseable {
     private final PostgresRequest request;
     private final HistoryRehearsal rehearsal;
     private final ReportHeader header;
+    /** By identity: results are records whose equality would compare every statement. */
+    private final java.util.Map<dev.migratest.runner.CycleResult, java.util.List<dev.migratest.findings.Finding>>
+            findings = new java.util.IdentityHashMap<>();
 
     ClassRehearsal(ClassPlan plan, PostgresRequest request, PostgresServer server) {
         this.plan = plan;
@@ -42,9 +45,15 @@ final class ClassRehearsal implements AutoCloseable {
         return rehearsal;
     }
 
-    /** The findings of one rehearsal under the class's policy (a pure function of the result). */
+    /**
+     * The findings of one rehearsal under the class's policy: a pure function of the result, asked for by the test's
+     * verdict, its parameter, the console line, the report entries and both reports — so computed once per result.
+     */
     java.util.List<dev.migratest.findings.Finding> findings(dev.migratest.runner.CycleResult result) {
-        return dev.migratest.findings.Findings.of(result, plan.settings().findingPolicy());
+        synchronized (findings) {
+            return findings.computeIfAbsent(result,
+                    r -> dev.migratest.findings.Findings.of(r, plan.settings().findingPolicy()));
+        }
     }
 
     ReportHeader header() {

@@ -44,14 +44,14 @@ final class CycleInvocation implements BeforeTestExecutionCallback, ParameterRes
             default:
                 break;
         }
-        failOnFindings(context, result);
+        failOnFindings(result, findings);
     }
 
     /** Findings at or above the class's {@code failOn} severity fail the test, each with its advice. */
-    private void failOnFindings(ExtensionContext context, CycleResult result) {
+    private void failOnFindings(CycleResult result, List<Finding> findings) {
         Severity failOn = plan.settings().failOn();
         if (failOn == Severity.OFF) return;
-        List<Finding> failing = rehearsal(context).findings(result).stream()
+        List<Finding> failing = findings.stream()
                 .filter(f -> f.counts() && f.severity().compareTo(failOn) <= 0).toList();
         if (failing.isEmpty()) return;
         StringBuilder text = new StringBuilder(result.migration().displayName() + " is reversible, but has "
