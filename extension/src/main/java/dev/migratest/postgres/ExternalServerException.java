@@ -32,12 +32,17 @@ public final class ExternalServerException extends RuntimeException {
             what = "refused the connection";
             fix = "check the host and port in migratest.postgres.url, and that PostgreSQL runs there and accepts TCP/IP"
                     + " connections (listen_addresses, pg_hba.conf, firewall)";
+        } else if (!WaitLimits.explain(e).isEmpty()) {
+            what = "did not answer: " + what + "; " + WaitLimits.explain(e);
+            fix = "check that the server at that address is up and not stopped, overloaded or behind a broken network"
+                    + " path; a slow link can be given more time with the URL's loginTimeout / socketTimeout parameters"
+                    + " (seconds)";
         } else if ("3D000".equals(state)) {
             fix = "name a database that exists in migratest.postgres.url (every server has postgres)";
         } else {
             fix = "check migratest.postgres.url, user and password";
         }
-        if (!what.startsWith("refused")) what = "could not be used: " + what;
+        if (!what.startsWith("refused") && !what.startsWith("did not answer")) what = "could not be used: " + what;
         // a blank after the URL: masking this message again (ProviderSelector does) must not eat what follows ***
         return new ExternalServerException("the external PostgreSQL server at " + url + " " + what
                 + " (SQLSTATE " + state + "). Fix: " + fix, url, state, e);

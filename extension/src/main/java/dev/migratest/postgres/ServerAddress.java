@@ -109,6 +109,7 @@ public final class ServerAddress {
         // pgjdbc drops every server-prepared statement after any CREATE/ALTER/DROP. Migrations are nothing but DDL,
         // and the catalog snapshot costs ~10 ms to plan: keep it prepared (its result shape never changes).
         props.setProperty("flushCacheOnDdl", "false");
+        WaitLimits.apply(props, parameters);
         return DriverManager.getConnection(jdbcUrl(database), props);
     }
 

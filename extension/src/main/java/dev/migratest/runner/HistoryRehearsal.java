@@ -6,6 +6,7 @@ import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
 import dev.migratest.postgres.Database;
 import dev.migratest.postgres.PostgresServer;
+import dev.migratest.postgres.WaitLimits;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SchemaTracker;
 import dev.migratest.schema.SnapshotMode;
@@ -167,7 +168,7 @@ public final class HistoryRehearsal implements AutoCloseable {
                     .withRows(rows);
         }
         if (result.outcome() == Outcome.PASSED && lockQueueBlockerHold != null && tracing != null) {
-            result = new QueueRehearsal(new dev.migratest.locks.LockQueueCheck(database::connect, lockQueueBlockerHold))
+            result = new QueueRehearsal(new dev.migratest.locks.LockQueueCheck(this::connectForWork, lockQueueBlockerHold))
                     .rehearse(result, connection);
             if (dataWatch != null) dataWatch.forgetAll();
         }
@@ -184,7 +185,7 @@ public final class HistoryRehearsal implements AutoCloseable {
     private Map<String, Long> topUp() throws SQLException {
         if (!volume.loadsData()) return Map.of();
         return new TopUp(volume.defaultRows(), volume.perTable(), volume.ratios(), volume.seed(),
-                volume.hostileEdges()).run(database::connect);
+                volume.hostileEdges()).run(this::connectForWork);
     }
 
     /** Makes sure the database holds exactly migrations 0…index-1, rebuilding it when a failure left it unknown. */
@@ -207,14 +208,28 @@ public final class HistoryRehearsal implements AutoCloseable {
     private void replaceDatabase() throws SQLException {
         closeDatabase();
         database = server.createDatabase(label);
-        connection = database.connect();
+        connection = connectForWork();
         schema = SchemaTracker.start(connection, snapshotMode);
-        if (traced) tracing = Tracing.open(connection, database::connect);
+        if (traced) tracing = Tracing.open(connection, this::connectForObserving);
         dataWatch = checkData ? new DataWatch() : null;
     }
 
+    /**
+     * A connection that runs migrations, migratest's snapshots, data loads or the lock-queue check: it waits for an
+     * answer a little longer than the statement limit (so a frozen server cannot hang the rehearsal), never less.
+     */
+    private Connection connectForWork() throws SQLException {
+        return WaitLimits.bound(database.connect(), WaitLimits.replyLimit(executor.statementLimit()));
+    }
+
+    /** The lock observer's: polls and probes answer in milliseconds, so a minute without an answer means a frozen server. */
+    private Connection connectForObserving() throws SQLException {
+        return WaitLimits.bound(database.connect(), WaitLimits.OBSERVER_REPLY);
+    }
+
     private static String describe(SQLException e) {
-        return (e.getSQLState() == null ? "" : e.getSQLState() + ": ") + e.getMessage();
+        return (e.getSQLState() == null ? "" : e.getSQLState() + ": ") + e.getMessage()
+                + (WaitLimits.explain(e).isEmpty() ? "" : "; " + WaitLimits.explain(e));
     }
 
     private void keepForInspection(CycleResult result) {

@@ -1,6 +1,7 @@
 package dev.migratest.runner;
 
 import dev.migratest.migration.Statement;
+import dev.migratest.postgres.WaitLimits;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -23,6 +24,8 @@ final class PostgresErrors {
             if (server.getPosition() > 0) line += linesBefore(statement.sql(), server.getPosition() - 1);
         } else {
             message.append(e.getMessage());
+            String why = WaitLimits.explain(e);
+            if (!why.isEmpty()) message.append("; ").append(why);
         }
         return new PhaseError(file, line, e.getSQLState(), message.toString(), statement.sql());
     }

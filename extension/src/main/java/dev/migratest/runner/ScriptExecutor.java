@@ -34,6 +34,11 @@ final class ScriptExecutor {
         this.limit = limit;
     }
 
+    /** How long one statement of a migration may run. */
+    java.time.Duration statementLimit() {
+        return limit.limit();
+    }
+
     PhaseResult run(Phase phase, Script script, Connection connection) throws SQLException {
         return run(phase, script, connection, null);
     }

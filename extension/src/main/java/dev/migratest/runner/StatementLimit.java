@@ -1,5 +1,7 @@
 package dev.migratest.runner;
 
+import dev.migratest.postgres.WaitLimits;
+
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class StatementLimit {
     /** System property: the limit in ms (default 600000, ten minutes). */
-    static final String PROPERTY = "migratest.statementLimitMs";
-    static final Duration DEFAULT = Duration.ofMinutes(10);
+    static final String PROPERTY = WaitLimits.STATEMENT_LIMIT_PROPERTY;
+    static final Duration DEFAULT = WaitLimits.DEFAULT_STATEMENT_LIMIT;
     /** How long a cancelled statement may take to return before migratest closes its connection. */
-    static final Duration ABORT_GRACE = Duration.ofSeconds(5);
+    static final Duration ABORT_GRACE = WaitLimits.CANCEL_GRACE;
 
     private static final ScheduledExecutorService TIMER = timer();
 
@@ -51,16 +53,7 @@ final class StatementLimit {
 
     /** The limit {@value #PROPERTY} sets, else {@link #DEFAULT}. */
     static StatementLimit configured() {
-        String value = System.getProperty(PROPERTY);
-        if (value == null || value.isBlank()) return new StatementLimit(DEFAULT);
-        try {
-            long millis = Long.parseLong(value.trim());
-            if (millis > 0) return new StatementLimit(Duration.ofMillis(millis));
-        } catch (NumberFormatException ignored) {
-            // reported below, with what is allowed
-        }
-        throw new IllegalArgumentException("System property " + PROPERTY + "='" + value
-                + "' is not a positive number of milliseconds; expected e.g. 600000");
+        return new StatementLimit(WaitLimits.configuredStatementLimit());
     }
 
     Duration limit() {

@@ -62,7 +62,7 @@ class FrozenBackendIT {
                     failed = rehearsal.rehearse(1);
                 } finally {
                     frozen[0] = stopper.get(15, TimeUnit.SECONDS);
-                    signal("CONT", frozen[0]);
+                    PostgresProcesses.signal("CONT", frozen[0]);
                 }
                 long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
@@ -89,7 +89,7 @@ class FrozenBackendIT {
                         + " AND state = 'active' AND query LIKE 'SELECT pg_sleep%'")) {
                     if (rs.next()) {
                         long pid = rs.getLong(1);
-                        signal("STOP", pid);
+                        PostgresProcesses.signal("STOP", pid);
                         return pid;
                     }
                 }
@@ -99,11 +99,5 @@ class FrozenBackendIT {
         } catch (SQLException | InterruptedException | IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void signal(String name, long pid) throws IOException, InterruptedException {
-        if (pid == 0) return;
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor(5, TimeUnit.SECONDS)).isTrue();
     }
 }

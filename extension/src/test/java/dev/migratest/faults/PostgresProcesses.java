@@ -58,4 +58,12 @@ final class PostgresProcesses {
         assertThat(alive()).as("postgres processes left running (postmaster %s)", postmaster.pid())
                 .extracting(p -> p.pid() + " " + p.info().commandLine().orElse("?")).isEmpty();
     }
+
+    /** Sends {@code kill -<name>} (e.g. STOP, CONT) to one process of a server: how a test freezes and thaws it. */
+    static void signal(String name, long pid) throws java.io.IOException, InterruptedException {
+        if (pid == 0) return;
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).as("kill -%s %s", name, pid).isZero();
+    }
 }
