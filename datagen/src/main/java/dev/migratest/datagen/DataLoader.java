@@ -222,7 +222,7 @@ public final class DataLoader {
                     long rows;
                     try (RenderedRows in = new RenderedRows(counter.counting(g.table().name(), g.rows(), g::appendCopyRow),
                             0, g.rows(), "migratest-datagen-render")) {
-                        rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn(g.copySql(), in, 64 * 1024);
+                        rows = WatchedCopy.copyIn(c, g.copySql(), in);
                     }
                     loaded.add(new LoadReport.TableLoaded(g.table().name(), rows, (System.nanoTime() - t0) / 1e9));
                 }
@@ -273,7 +273,7 @@ public final class DataLoader {
             st.execute("DROP TABLE IF EXISTS pg_temp._migratest_update");
             st.execute("CREATE TEMP TABLE _migratest_update AS SELECT " + String.join(", ", quoted) + " FROM "
                     + target + " WITH NO DATA");
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+            WatchedCopy.copyIn(c,
                     "COPY pg_temp._migratest_update (" + String.join(", ", quoted) + ") FROM STDIN",
                     new RowReader((row, out) -> {
                         for (int i = 0; i < columns.size(); i++) {
@@ -283,7 +283,7 @@ public final class DataLoader {
                             CopyText.appendField(out, g.value(columns.get(i), row));
                         }
                         out.append('\n');
-                    }, 0, g.rows()), 64 * 1024);
+                    }, 0, g.rows()));
             st.execute("UPDATE " + target + " AS _mt_t SET "
                     + String.join(", ", u.columns().stream().map(col -> TableName.quote(col) + " = _mt_u." + TableName.quote(col)).toList())
                     + " FROM pg_temp._migratest_update AS _mt_u WHERE "

@@ -9,6 +9,7 @@ import dev.migratest.postgres.ExternalServerException;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.postgres.WaitLimits;
 import dev.migratest.runner.CycleResult;
+import dev.migratest.runner.DataVolume;
 import dev.migratest.runner.HistoryRehearsal;
 import dev.migratest.runner.Outcome;
 import dev.migratest.schema.ColumnOrder;
@@ -26,6 +27,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +126,70 @@ class FrozenServerIT {
             assertThat(Scratch.databases(server)).isEmpty();
             server.close();
             processes.assertAllGoneWithin(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aDataLoadIntoAFrozenServerEndsWithinTheReplyLimit() throws Exception {
+        // Wide rows and a large volume: COPY must outrun what the kernel buffers for a server that stopped reading.
+        Files.writeString(dir.resolve("V1__t.sql"), "CREATE TABLE t (id bigint PRIMARY KEY, a text, b text, c text);\n");
+        Files.writeString(dir.resolve("U1__t.sql"), "DROP TABLE t;\n");
+        Files.writeString(dir.resolve("V2__x.sql"), "ALTER TABLE t ADD COLUMN x int;\n");
+        Files.writeString(dir.resolve("U2__x.sql"), "ALTER TABLE t DROP COLUMN x;\n");
+        List<Migration> migrations = MigrationLoader.load(dir, Layout.FLYWAY, false).migrations();
+        Duration limit = Duration.ofSeconds(1);
+        DataVolume volume = new DataVolume(2_000_000, Map.of(), Map.of(), 1, false);
+
+        try (PostgresServer server = new EmbeddedProvider().start()) {
+            PostgresProcesses processes = PostgresProcesses.of(server);
+            try (HistoryRehearsal rehearsal = new HistoryRehearsal(server, "frozen_load", migrations,
+                    ColumnOrder.STRICT, false, SnapshotMode.INCREMENTAL, volume).withStatementLimit(limit)) {
+                // V1 creates the table on an empty database: its rows are loaded before V2, as the app's would be.
+                assertThat(rehearsal.rehearse(0).outcome()).isEqualTo(Outcome.PASSED);
+                String database = Scratch.database(server, "frozen_load");
+                CompletableFuture<Long> freezer = CompletableFuture.supplyAsync(() -> freezeCopy(server, database));
+                long start = System.nanoTime();
+                CycleResult stuck;
+                long frozen = 0;
+                try {
+                    stuck = rehearsal.rehearse(1);
+                } finally {
+                    frozen = freezer.get(30, TimeUnit.SECONDS);
+                    PostgresProcesses.signal("CONT", frozen);
+                }
+                long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+                assertThat(stuck.outcome()).isEqualTo(Outcome.FAILED);
+                assertThat(stuck.failure()).startsWith("2 x: the data for its rehearsal could not be loaded before UP:")
+                        .contains("COPY stopped: PostgreSQL took no rows for 11 s (the connection's network timeout),"
+                                + " so the server stopped reading: it is frozen or unreachable; the connection was"
+                                + " closed to end the blocked write");
+                assertThat(elapsedMs).isLessThan(WaitLimits.replyLimit(limit).toMillis() + SLACK_MS);
+            }
+            assertThat(Scratch.databases(server)).isEmpty();
+            server.close();
+            processes.assertAllGoneWithin(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Stops the backend that runs datagen's COPY into {@code t} as soon as it runs; its pid. */
+    private static long freezeCopy(PostgresServer server, String database) {
+        try (Connection c = server.address().connect(database); Statement st = c.createStatement()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND state = 'active' AND query LIKE 'COPY %t%FROM STDIN%'")) {
+                    if (rs.next()) {
+                        long pid = rs.getLong(1);
+                        PostgresProcesses.signal("STOP", pid);
+                        return pid;
+                    }
+                }
+                Thread.sleep(5);
+            }
+            throw new IllegalStateException("the data load never started its COPY within 20 s");
+        } catch (SQLException | InterruptedException | java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
