@@ -114,10 +114,16 @@ public final class ContainerProvider implements PostgresProvider {
         }
     }
 
+    /**
+     * Testcontainers labels every container with its session, and removes the session's containers when the JVM ends
+     * (Ryuk, or its own shutdown hook when Ryuk is off); the label cannot be taken off. So the mark protects a kept
+     * container from migratest's sweep only, which matters when this JVM is killed; the log says as much.
+     */
     private static void markKept(PostgreSQLContainer container) {
         String name = OrphanedContainers.markKept(DockerClientFactory.instance().client(), container.getContainerId());
         LOG.log(System.Logger.Level.INFO, "container " + container.getContainerId() + " is kept for inspection, renamed "
-                + name + ": no later migratest run removes it (docker rm -f " + name + " when done)");
+                + name + " so that no later migratest run removes it; Testcontainers still removes it when this JVM"
+                + " ends normally, so it outlives only a JVM that is killed (then docker rm -f " + name + " when done)");
     }
 
     private static String configuredDefaultImage() {

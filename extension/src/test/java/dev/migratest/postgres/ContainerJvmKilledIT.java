@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.within;
  * A JVM killed (SIGKILL) in the middle of a rehearsal leaves its Postgres container running when Ryuk is off (podman,
  * many CI machines); the next start of the container provider on this host removes it by its owner labels, and
  * touches nothing else: not a container of a live JVM, nor one without labels, nor one of another host, nor one kept
- * for inspection. A container whose owner's pid now belongs to a later process goes too.
+ * for inspection. A container whose owner's pid now belongs to a later process goes too. Keeping a database renames
+ * its container, which is how the sweep knows a kept one.
  */
 @DisabledWithoutContainerEngine
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -138,8 +139,10 @@ class ContainerJvmKilledIT {
             assertThat(running(id)).as("the kept database's container still runs").isTrue();
             assertThat(query(server.address(), "SELECT count(*) FROM pg_database WHERE datname = '"
                     + database.name() + "'")).isEqualTo("1");
-            assertThat(log.lines()).contains("INFO container " + id + " is kept for inspection, renamed " + name
-                    + ": no later migratest run removes it (docker rm -f " + name + " when done)");
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line)
+                    .startsWith("INFO container " + id + " is kept for inspection, renamed " + name
+                            + " so that no later migratest run removes it; ")
+                    .endsWith("(then docker rm -f " + name + " when done)"));
         } finally {
             if (!closed) server.close();
             removeMade();
