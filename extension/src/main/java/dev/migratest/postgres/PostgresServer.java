@@ -23,6 +23,7 @@ public final class PostgresServer implements AutoCloseable {
     private final String providerName;
     private final ServerAddress address;
     private final ServerStop shutdown;
+    private final ServerKeep onKeep;
     /** Every scratch database name starts {@code migratest_}: nothing else is ever created or dropped. */
     public static final String PREFIX = "migratest_";
     private final String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -35,9 +36,16 @@ public final class PostgresServer implements AutoCloseable {
     private Connection admin;
 
     public PostgresServer(String providerName, ServerAddress address, ServerStop shutdown) throws SQLException {
+        this(providerName, address, shutdown, () -> { });
+    }
+
+    /** {@code onKeep} runs when the first database is kept: the server will outlive this run on purpose. */
+    public PostgresServer(String providerName, ServerAddress address, ServerStop shutdown, ServerKeep onKeep)
+            throws SQLException {
         this.providerName = providerName;
         this.address = address;
         this.shutdown = shutdown;
+        this.onKeep = onKeep;
         this.admin = address.connect(address.defaultDatabase(), applicationName(runId));
         try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {
             rs.next();
@@ -138,7 +146,16 @@ public final class PostgresServer implements AutoCloseable {
      * it for a leftover.
      */
     synchronized void keep(String name) {
+        boolean first = kept.isEmpty();
         kept.add(name);
+        if (first) {
+            try {
+                onKeep.kept();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not mark the " + providerName + " Postgres as kept (a later"
+                        + " run may take it for a leftover once this JVM has ended): " + e);
+            }
+        }
         try {
             comment(name, ScratchMark.ofThisProcess(runId).keptComment());
         } catch (SQLException e) {
@@ -188,6 +205,12 @@ public final class PostgresServer implements AutoCloseable {
     @FunctionalInterface
     public interface ServerStop {
         void stop() throws IOException;
+    }
+
+    /** How the provider marks what it started as kept, so that no later run cleans it up (nothing, by default). */
+    @FunctionalInterface
+    public interface ServerKeep {
+        void kept() throws IOException;
     }
 
     @Override
