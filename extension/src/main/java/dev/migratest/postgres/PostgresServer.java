@@ -196,8 +196,13 @@ public final class PostgresServer implements AutoCloseable {
         if (kept.isEmpty()) {
             shutdown.stop();
         } else {
-            LOG.log(System.Logger.Level.WARNING, "the " + providerName + " Postgres stays up because databases were kept"
-                    + " for inspection: " + String.join(", ", kept) + " at " + address.printableUrl(kept.iterator().next()));
+            // Testcontainers removes its containers when the JVM ends (Ryuk, or its shutdown hook): a kept container
+            // lives only as long as this JVM, and saying otherwise would send a person looking for nothing.
+            String until = providerName.equals("container") ? " until this JVM ends (Testcontainers then removes the"
+                    + " container)" : "";
+            LOG.log(System.Logger.Level.WARNING, "the " + providerName + " Postgres stays up" + until + " because databases"
+                    + " were kept for inspection: " + String.join(", ", kept) + " at "
+                    + address.printableUrl(kept.iterator().next()));
         }
     }
 

@@ -14,7 +14,11 @@ public final class ProviderSelector {
     private ProviderSelector() {
     }
 
-    /** The providers a choice stands for, in the order AUTO tries them. */
+    /**
+     * The providers a choice stands for, in the order AUTO tries them. A server URL someone configured is what they
+     * want rehearsed on (its version, extensions, settings): when it cannot be used, AUTO fails with the reason
+     * rather than quietly rehearsing on a container or embedded Postgres instead.
+     */
     public static List<PostgresProvider> candidates(ProviderChoice choice, ExternalProvider external,
                                                     PostgresRequest request, boolean fast) {
         switch (choice) {
@@ -26,6 +30,7 @@ public final class ProviderSelector {
                 return List.of(new EmbeddedProvider(request, fast));
             case AUTO:
             default:
+                if (external.unavailableReason().isEmpty()) return List.of(external);
                 return List.of(external, new ContainerProvider(request, fast), new EmbeddedProvider(request, fast));
         }
     }

@@ -20,6 +20,19 @@ class ProviderSelectorTest {
     }
 
     @Test
+    void autoWithAConfiguredUrlUsesThatServerOnlyAndFailsWhenItCannot() {
+        List<PostgresProvider> candidates = ProviderSelector.candidates(ProviderChoice.AUTO,
+                new ExternalProvider("jdbc:postgresql://127.0.0.1:9/postgres", "app", null), PostgresRequest.ANY, false);
+
+        assertThat(candidates).extracting(PostgresProvider::name).containsExactly("external");
+        assertThatThrownBy(() -> ProviderSelector.start(candidates))
+                .isInstanceOf(NoPostgresAvailableException.class)
+                .hasMessageContaining("external: failed, the external PostgreSQL server at"
+                        + " jdbc:postgresql://127.0.0.1:9/postgres?user=app refused the connection")
+                .hasMessageNotContaining("embedded");
+    }
+
+    @Test
     void theEmbeddedProviderRefusesAnImageItCannotRun() {
         assertThat(new EmbeddedProvider(PostgresRequest.parse("postgres:16-alpine"), false).unavailableReason())
                 .contains("the embedded provider runs a major version, not the image postgres:16-alpine");
