@@ -3,7 +3,6 @@ package dev.migratest.postgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -29,13 +28,6 @@ record ContainerOwner(String host, String pidNamespace, long pid, Instant starte
     static final String PID_NAMESPACE = "dev.migratest.owner.pidns";
     static final String PID = "dev.migratest.owner.pid";
     static final String STARTED = "dev.migratest.owner.started";
-    /**
-     * How far apart two JVMs may place the start of one process: Linux gives a process's start in ticks since boot,
-     * and each JVM adds the boot time it read once from {@code /proc/stat}, which moves by a second when the clock is
-     * adjusted. A process that took over a dead owner's pid started after that owner had created its container, well
-     * after the owner started; should one ever start within the tolerance, its container is only left for a later run.
-     */
-    static final Duration START_TOLERANCE = Duration.ofSeconds(2);
     private static final Path PID_NAMESPACE_LINK = Path.of("/proc/self/ns/pid");
 
     /** What a later run makes of a container's owner. */
@@ -100,7 +92,7 @@ record ContainerOwner(String host, String pidNamespace, long pid, Instant starte
     /**
      * Whether this owner, as seen by {@code here} (the JVM deciding), is gone. Only an owner on the same host and in
      * the same pid namespace can be judged; it is gone when no live process has its pid, or when the process that has
-     * it started later than the owner did (beyond {@link #START_TOLERANCE}).
+     * it started later than the owner did (beyond {@link ProcessStarts#TOLERANCE}).
      */
     Verdict verdict(ContainerOwner here) {
         if (!host.equals(here.host) || host.equals(ThisHost.UNKNOWN) || !pidNamespace.equals(here.pidNamespace)) {
@@ -110,7 +102,7 @@ record ContainerOwner(String host, String pidNamespace, long pid, Instant starte
         if (process.isEmpty()) return Verdict.OWNER_GONE;
         Optional<Instant> processStarted = process.get().info().startInstant();
         if (started == null || processStarted.isEmpty()) return Verdict.OWNER_RUNS;
-        return processStarted.get().isAfter(started.plus(START_TOLERANCE)) ? Verdict.PID_REUSED : Verdict.OWNER_RUNS;
+        return ProcessStarts.pidReused(started, processStarted.get()) ? Verdict.PID_REUSED : Verdict.OWNER_RUNS;
     }
 
     /** For log lines: {@code JVM pid 4711 started 2025-01-31T10:15:30.120Z on ci-7}. */

@@ -88,7 +88,7 @@ final class OrphanedServers {
         if (process.isEmpty() || !process.get().isAlive()) return false;
         Optional<Instant> start = process.get().info().startInstant();
         // Unknown start times cannot prove a reused pid: then the owner is taken to be alive.
-        return started == 0 || start.isEmpty() || start.get().toEpochMilli() == started;
+        return started == 0 || start.isEmpty() || !ProcessStarts.pidReused(Instant.ofEpochMilli(started), start.get());
     }
 
     /** The live postmaster of {@code dataDir}: the pid of its postmaster.pid, if that process names the directory. */
