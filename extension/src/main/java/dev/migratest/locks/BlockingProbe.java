@@ -5,13 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 
 /**
  * Asks, from a second connection, whether the application could still read and write a table: a primary-key SELECT
  * and a primary-key UPDATE (rolled back), each under a short {@code lock_timeout}. A lock timeout ({@code 55P03})
  * means the application would have waited. Measured, not inferred: it catches what lock tables alone hide (the
- * planner locking every index, row locks of a backfill, locks on referenced tables).
+ * planner locking every index, row locks of a backfill, locks on referenced tables). {@link ProbeTimeouts} bounds its
+ * waits.
  */
 final class BlockingProbe {
     static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -29,11 +29,11 @@ final class BlockingProbe {
             """;
 
     private final Connection connection;
-    private final Duration lockTimeout;
+    private final ProbeTimeouts timeouts;
 
-    BlockingProbe(Connection connection, Duration lockTimeout) {
+    BlockingProbe(Connection connection, ProbeTimeouts timeouts) {
         this.connection = connection;
-        this.lockTimeout = lockTimeout;
+        this.timeouts = timeouts;
     }
 
     /** Both answers; a table the second connection cannot see (created by the migrating transaction) blocks nobody. */
@@ -67,9 +67,9 @@ final class BlockingProbe {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            statement.execute("SET LOCAL lock_timeout = '" + timeouts.lock().toMillis() + "ms'");
             // A probe must never become the thing that blocks: it waits for locks, never for long.
-            statement.execute("SET LOCAL statement_timeout = '" + (lockTimeout.toMillis() * 20 + 1000) + "ms'");
+            statement.execute("SET LOCAL statement_timeout = '" + timeouts.statement().toMillis() + "ms'");
             statement.execute(sql);
             return false;
         } catch (SQLException e) {
