@@ -9,12 +9,13 @@ import java.sql.Statement;
 /**
  * Asks, from a second connection, whether the application could still read and write a table: a primary-key SELECT
  * and a primary-key UPDATE (rolled back), each under a short {@code lock_timeout}. A lock timeout ({@code 55P03})
- * means the application would have waited. Measured, not inferred: it catches what lock tables alone hide (the
- * planner locking every index, row locks of a backfill, locks on referenced tables). {@link ProbeTimeouts} bounds its
- * waits.
+ * means the application would have waited; so does being cancelled as a deadlock's victim ({@code 40P01}): a probe
+ * in a wait-for cycle was waiting. Measured, not inferred: it catches what lock tables alone hide (the planner locking
+ * every index, row locks of a backfill, locks on referenced tables). {@link ProbeTimeouts} bounds its waits.
  */
 final class BlockingProbe {
     static final String LOCK_NOT_AVAILABLE = "55P03";
+    static final String DEADLOCK_DETECTED = "40P01";
 
     /** Table name, its primary key columns and one column a no-op UPDATE may assign, quoted for SQL. */
     private static final String SHAPE = """
@@ -62,7 +63,10 @@ final class BlockingProbe {
         return new ProbeResult(reads, writes);
     }
 
-    /** {@code true} when the statement waited longer than the lock timeout, {@code null} when it failed otherwise. */
+    /**
+     * {@code true} when the statement waited longer than the lock timeout or was a deadlock's victim, {@code null}
+     * when it failed otherwise.
+     */
     private Boolean blocks(String sql) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -73,7 +77,7 @@ final class BlockingProbe {
             statement.execute(sql);
             return false;
         } catch (SQLException e) {
-            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) return true;
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK_DETECTED.equals(e.getSQLState())) return true;
             return null;
         } finally {
             connection.rollback();
