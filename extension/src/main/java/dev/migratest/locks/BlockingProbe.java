@@ -88,5 +88,18 @@ final class BlockingProbe {
     /** Reads and writes blocked; {@code null} = the probe failed for another reason than a lock. */
     record ProbeResult(Boolean reads, Boolean writes) {
         static final ProbeResult NOT_BLOCKED = new ProbeResult(false, false);
+
+        /**
+         * What two probes of one table during one statement say together: blocked if either was, unknown if either
+         * could not tell. A later probe must not undo an earlier one (in autocommit, locks come and go).
+         */
+        ProbeResult combinedWith(ProbeResult later) {
+            return new ProbeResult(either(reads, later.reads), either(writes, later.writes));
+        }
+
+        private static Boolean either(Boolean a, Boolean b) {
+            if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) return true;
+            return a == null || b == null ? null : false;
+        }
     }
 }
