@@ -11,9 +11,12 @@ import java.time.temporal.ChronoUnit;
  * migration, in the same statement, then ask for a lock that conflicts with it (an ALTER TABLE after a backfill), the
  * two wait for each other. Postgres breaks such a cycle in the backend whose wait first reaches
  * {@code deadlock_timeout}, checked once per wait: a probe still waiting then would leave the migration cancelled with
- * 40P01, a failure production would never see. The migration starts waiting after the probe's statement has started,
- * so a probe statement that ends well before {@code deadlock_timeout} can never outlast the migration's wait. Its lock
- * wait ends earlier still, so that waiting reads as a lock timeout (blocked), not a statement timeout (unknown).
+ * 40P01, a failure production would never see. That happens when the migration asks later than
+ * {@code deadlock_timeout} after the probe began to wait, and also when it asks at once: the two checks are then a few
+ * milliseconds apart, and either backend may run its own first (measured on PostgreSQL 17: the migration was cancelled
+ * in 4 of 12 tries). The migration starts waiting after the probe's statement has started, so a probe statement that
+ * ends well before {@code deadlock_timeout} can never outlast the migration's wait. Its lock wait ends earlier still,
+ * so that waiting reads as a lock timeout (blocked), not a statement timeout (unknown).
  *
  * @param lock      the probe's {@code lock_timeout}
  * @param statement the probe's {@code statement_timeout}, longer than {@code lock}

@@ -60,6 +60,10 @@ class BlockingProbeIT {
                 }
             });
             awaitAWaiterOn(migrating);
+            // Half a deadlock_timeout later, so that the probe's deadlock check comes 500 ms before the migration's
+            // would: asked at once, the two checks are a few ms apart and either backend may be the one cancelled
+            // (seen here: the migration, on a busy machine).
+            Thread.sleep(500);
             // The probe's UPDATE holds ROW EXCLUSIVE on t while it waits for our row lock: now each waits for the
             // other, and the probe, waiting longer, reaches deadlock_timeout first.
             execute(migrating, "LOCK TABLE t IN ACCESS EXCLUSIVE MODE");
