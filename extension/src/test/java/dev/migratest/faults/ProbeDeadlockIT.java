@@ -121,7 +121,8 @@ class ProbeDeadlockIT {
 
     /**
      * Case (b), the probe's timeout configured above deadlock_timeout. Unguarded, the probe's own deadlock check, 1 s
-     * into its wait, finds the cycle and cancels the probe (40P01), which once left the trace saying "unknown".
+     * into its wait, finds the cycle and cancels the probe (40P01), which once left the trace saying "unknown"; the
+     * migration's check comes only milliseconds later, and sometimes first: then the migration is cancelled.
      */
     @Test
     void aCycleFormedWithinDeadlockTimeoutIsBrokenOnTheProbesSideAndReportedAsBlockedWrites() throws Exception {
