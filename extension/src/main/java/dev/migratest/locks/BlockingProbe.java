@@ -5,16 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 
 /**
  * Asks, from a second connection, whether the application could still read and write a table: a primary-key SELECT
  * and a primary-key UPDATE (rolled back), each under a short {@code lock_timeout}. A lock timeout ({@code 55P03})
- * means the application would have waited. Measured, not inferred: it catches what lock tables alone hide (the
- * planner locking every index, row locks of a backfill, locks on referenced tables).
+ * means the application would have waited; so does being cancelled as a deadlock's victim ({@code 40P01}): a probe
+ * in a wait-for cycle was waiting. Measured, not inferred: it catches what lock tables alone hide (the planner locking
+ * every index, row locks of a backfill, locks on referenced tables). {@link ProbeTimeouts} bounds its waits.
  */
 final class BlockingProbe {
     static final String LOCK_NOT_AVAILABLE = "55P03";
+    static final String DEADLOCK_DETECTED = "40P01";
 
     /** Table name, its primary key columns and one column a no-op UPDATE may assign, quoted for SQL. */
     private static final String SHAPE = """
@@ -29,11 +30,11 @@ final class BlockingProbe {
             """;
 
     private final Connection connection;
-    private final Duration lockTimeout;
+    private final ProbeTimeouts timeouts;
 
-    BlockingProbe(Connection connection, Duration lockTimeout) {
+    BlockingProbe(Connection connection, ProbeTimeouts timeouts) {
         this.connection = connection;
-        this.lockTimeout = lockTimeout;
+        this.timeouts = timeouts;
     }
 
     /** Both answers; a table the second connection cannot see (created by the migrating transaction) blocks nobody. */
@@ -62,18 +63,21 @@ final class BlockingProbe {
         return new ProbeResult(reads, writes);
     }
 
-    /** {@code true} when the statement waited longer than the lock timeout, {@code null} when it failed otherwise. */
+    /**
+     * {@code true} when the statement waited longer than the lock timeout or was a deadlock's victim, {@code null}
+     * when it failed otherwise.
+     */
     private Boolean blocks(String sql) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            statement.execute("SET LOCAL lock_timeout = '" + timeouts.lock().toMillis() + "ms'");
             // A probe must never become the thing that blocks: it waits for locks, never for long.
-            statement.execute("SET LOCAL statement_timeout = '" + (lockTimeout.toMillis() * 20 + 1000) + "ms'");
+            statement.execute("SET LOCAL statement_timeout = '" + timeouts.statement().toMillis() + "ms'");
             statement.execute(sql);
             return false;
         } catch (SQLException e) {
-            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) return true;
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK_DETECTED.equals(e.getSQLState())) return true;
             return null;
         } finally {
             connection.rollback();
@@ -84,5 +88,18 @@ final class BlockingProbe {
     /** Reads and writes blocked; {@code null} = the probe failed for another reason than a lock. */
     record ProbeResult(Boolean reads, Boolean writes) {
         static final ProbeResult NOT_BLOCKED = new ProbeResult(false, false);
+
+        /**
+         * What two probes of one table during one statement say together: blocked if either was, unknown if either
+         * could not tell. A later probe must not undo an earlier one (in autocommit, locks come and go).
+         */
+        ProbeResult combinedWith(ProbeResult later) {
+            return new ProbeResult(either(reads, later.reads), either(writes, later.writes));
+        }
+
+        private static Boolean either(Boolean a, Boolean b) {
+            if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) return true;
+            return a == null || b == null ? null : false;
+        }
     }
 }

@@ -129,7 +129,9 @@ final class LockObserver {
                     for (Long table : toProbe) {
                         BlockingProbe.ProbeResult known = probes.get(table);
                         if (known != null && Boolean.TRUE.equals(known.reads())) continue;
-                        probes.put(table, probe.probe(table));
+                        // Probed again for a lock granted later, when what blocked the first probe may be gone:
+                        // keep both answers.
+                        probes.merge(table, probe.probe(table), BlockingProbe.ProbeResult::combinedWith);
                     }
                     long running = System.nanoTime() - started;
                     if (running > LONG_STATEMENT_NANOS) LockSupport.parkNanos(LONG_POLL_INTERVAL_NANOS);

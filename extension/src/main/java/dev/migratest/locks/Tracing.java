@@ -1,6 +1,7 @@
 package dev.migratest.locks;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,13 +18,18 @@ public final class Tracing implements AutoCloseable {
     public static final String ENABLED_PROPERTY = "migratest.trace";
     /**
      * System property: how long a probe run while an autocommit statement is running waits for a lock before it calls
-     * the table blocked, in ms (default 25). Probes between the statements of a transaction wait at most 2 ms.
+     * the table blocked, in ms (default 25). Probes between the statements of a transaction wait at most 2 ms. Never
+     * more than half the server's {@code deadlock_timeout} (see {@link ProbeTimeouts}): a longer value is lowered, and
+     * said so once.
      */
     public static final String PROBE_TIMEOUT_PROPERTY = "migratest.trace.probeTimeoutMs";
     static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofMillis(25);
     static final Duration PAUSED_PROBE_TIMEOUT = Duration.ofMillis(2);
     /** Bound on asking whether the observer's connection still answers. */
     private static final int OBSERVER_CHECK_SECONDS = 2;
+    private static final System.Logger LOG = System.getLogger(Tracing.class.getName());
+    /** Each lowering is said once per JVM, not once per scratch database or per lost observer connection. */
+    private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Opens connections to the database being traced. */
     @FunctionalInterface
@@ -56,11 +62,13 @@ public final class Tracing implements AutoCloseable {
     /** Makes {@code connection} the observer's: prepares the poll and the probes on it. Closes it on failure. */
     private void attach(Connection connection) throws SQLException {
         try {
-            this.probe = new BlockingProbe(connection, probeTimeout);
+            Duration deadlockTimeout = deadlockTimeout(connection);
+            ProbeTimeouts timeouts = ProbeTimeouts.under(deadlockTimeout, probeTimeout);
+            announceIfLowered(timeouts, deadlockTimeout);
+            this.probe = new BlockingProbe(connection, timeouts);
             // Between two statements of a transaction the migration is paused: nothing it holds can be released while
             // the probe waits, so any wait at all is a block, and a couple of milliseconds prove it.
-            this.pausedProbe = new BlockingProbe(connection, probeTimeout.compareTo(PAUSED_PROBE_TIMEOUT) < 0
-                    ? probeTimeout : PAUSED_PROBE_TIMEOUT);
+            this.pausedProbe = new BlockingProbe(connection, timeouts.lockAtMost(PAUSED_PROBE_TIMEOUT));
             // Prepared once and planned once on the server: a poll must cost well under the interval it samples.
             this.poll = connection.prepareStatement(LockQueries.locks("?", major));
             poll.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
@@ -76,6 +84,28 @@ public final class Tracing implements AutoCloseable {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * The server's {@code deadlock_timeout} as our sessions get it (server, database and role settings alike; a
+     * migration that sets its own in its session is not seen here). {@code pg_settings} gives it in ms, unlike SHOW.
+     */
+    private static Duration deadlockTimeout(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT setting::bigint FROM pg_settings WHERE name = 'deadlock_timeout'")) {
+            rs.next();
+            return Duration.ofMillis(rs.getLong(1));
+        }
+    }
+
+    private void announceIfLowered(ProbeTimeouts timeouts, Duration deadlockTimeout) {
+        if (timeouts.lock().compareTo(probeTimeout) >= 0) return;
+        String message = "the probe timeout of " + probeTimeout.toMillis() + " ms (" + PROBE_TIMEOUT_PROPERTY
+                + ") is lowered to " + timeouts.lock().toMillis() + " ms, and a probe's whole statement to "
+                + timeouts.statement().toMillis() + " ms: the server's deadlock_timeout is "
+                + deadlockTimeout.toMillis() + " ms, and a probe still waiting when it passes could make the migration the victim of a deadlock"
+                + " with the probe";
+        if (ANNOUNCED.add(message)) LOG.log(System.Logger.Level.INFO, message);
     }
 
     /**
