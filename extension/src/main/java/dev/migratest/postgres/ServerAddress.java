@@ -106,6 +106,10 @@ public final class ServerAddress {
         if (password != null) props.setProperty("password", password);
         // Statements are sent exactly as written: no JDBC escape processing, no client-side rewriting.
         props.setProperty("ApplicationName", applicationName);
+        // Sent in the startup packet, the name becomes the session's default, so the RESET ALL before each phase keeps
+        // it; pgjdbc sends it that way only when told the server is 9.0 or later (else a SET, which RESET undoes and
+        // which left the migrating session nameless in pg_stat_activity). Every server migratest supports is.
+        props.setProperty("assumeMinServerVersion", "9.0");
         // pgjdbc drops every server-prepared statement after any CREATE/ALTER/DROP. Migrations are nothing but DDL,
         // and the catalog snapshot costs ~10 ms to plan: keep it prepared (its result shape never changes).
         props.setProperty("flushCacheOnDdl", "false");

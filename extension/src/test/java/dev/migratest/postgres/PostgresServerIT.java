@@ -44,6 +44,19 @@ class PostgresServerIT {
     }
 
     @Test
+    void aMigratestSessionKeepsItsApplicationNameThroughTheResetBeforeEachPhase() throws Exception {
+        try (Database db = embedded.createDatabase("named"); Connection c = db.connect();
+             Statement st = c.createStatement()) {
+            st.execute("RESET ALL");
+            try (ResultSet rs = st.executeQuery("SELECT application_name FROM pg_stat_activity"
+                    + " WHERE pid = pg_backend_pid()")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("what a DBA sees in pg_stat_activity").isEqualTo("migratest");
+            }
+        }
+    }
+
+    @Test
     void eachDatabaseIsAFreshCloneAndIsDroppedOnClose() throws Exception {
         Database first = embedded.createDatabase("Clone Test");
         try (Connection c = first.connect(); Statement st = c.createStatement()) {
