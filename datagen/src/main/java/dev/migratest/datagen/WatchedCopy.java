@@ -56,6 +56,11 @@ final class WatchedCopy {
     }
 
     @FunctionalInterface
+    private interface Read {
+        int run() throws IOException;
+    }
+
+    @FunctionalInterface
     private interface Copy {
         /** {@code watch} is null when nothing is watched. */
         long run(Watch watch) throws SQLException, IOException;
@@ -83,54 +88,42 @@ final class WatchedCopy {
             return new FilterReader(rows) {
                 @Override
                 public int read() throws IOException {
-                    reading = true;
-                    try {
-                        return super.read();
-                    } finally {
-                        readReturned();
-                    }
+                    return timed(super::read);
                 }
 
                 @Override
                 public int read(char[] b, int off, int len) throws IOException {
-                    reading = true;
-                    try {
-                        return super.read(b, off, len);
-                    } finally {
-                        readReturned();
-                    }
+                    return timed(() -> super.read(b, off, len));
                 }
             };
         }
 
-        private void readReturned() {
-            lastRead = System.nanoTime();
-            reading = false;
-        }
-
         InputStream counting(InputStream rows) {
-            // Time spent rendering rows inside a read is ours, not the server's: the clock restarts when it returns.
             return new FilterInputStream(rows) {
                 @Override
                 public int read() throws IOException {
-                    reading = true;
-                    try {
-                        return super.read();
-                    } finally {
-                        readReturned();
-                    }
+                    return timed(super::read);
                 }
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    reading = true;
-                    try {
-                        return super.read(b, off, len);
-                    } finally {
-                        readReturned();
-                    }
+                    return timed(() -> super.read(b, off, len));
                 }
             };
+        }
+
+        /**
+         * One read of the rows. Time spent rendering rows inside it is ours, not the server's: the clock only runs
+         * between reads, and restarts when one returns.
+         */
+        private int timed(Read read) throws IOException {
+            reading = true;
+            try {
+                return read.run();
+            } finally {
+                lastRead = System.nanoTime();
+                reading = false;
+            }
         }
 
         private void run() {

@@ -14,13 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +50,8 @@ class FrozenBackendIT {
                     false, SnapshotMode.INCREMENTAL).withStatementLimit(limit)) {
                 rehearsal.rehearse(0);
                 String database = Scratch.database(server, "frozen");
-                CompletableFuture<Long> stopper = CompletableFuture.supplyAsync(() -> freezeSleeper(server, database));
+                CompletableFuture<Long> stopper = CompletableFuture.supplyAsync(() -> PostgresProcesses.freezeBackendRunning(
+                        server, database, "SELECT pg_sleep%", Duration.ofSeconds(10)));
                 long start = System.nanoTime();
                 CycleResult failed;
                 try {
@@ -77,27 +73,6 @@ class FrozenBackendIT {
             assertThat(Scratch.databases(server)).isEmpty();
             server.close();
             processes.assertAllGoneWithin(Duration.ofSeconds(10));
-        }
-    }
-
-    /** Waits until the migration is inside pg_sleep, then stops its backend; returns the backend's pid. */
-    private static long freezeSleeper(PostgresServer server, String database) {
-        try (Connection c = server.address().connect(database); Statement st = c.createStatement()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND state = 'active' AND query LIKE 'SELECT pg_sleep%'")) {
-                    if (rs.next()) {
-                        long pid = rs.getLong(1);
-                        PostgresProcesses.signal("STOP", pid);
-                        return pid;
-                    }
-                }
-                Thread.sleep(5);
-            }
-            throw new IllegalStateException("the migration never reached pg_sleep within 10 s");
-        } catch (SQLException | InterruptedException | IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

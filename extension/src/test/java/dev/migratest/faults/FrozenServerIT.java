@@ -147,7 +147,8 @@ class FrozenServerIT {
                 // V1 creates the table on an empty database: its rows are loaded before V2, as the app's would be.
                 assertThat(rehearsal.rehearse(0).outcome()).isEqualTo(Outcome.PASSED);
                 String database = Scratch.database(server, "frozen_load");
-                CompletableFuture<Long> freezer = CompletableFuture.supplyAsync(() -> freezeCopy(server, database));
+                CompletableFuture<Long> freezer = CompletableFuture.supplyAsync(() -> PostgresProcesses.freezeBackendRunning(
+                        server, database, "COPY %t%FROM STDIN%", Duration.ofSeconds(20)));
                 long start = System.nanoTime();
                 CycleResult stuck;
                 long frozen = 0;
@@ -169,27 +170,6 @@ class FrozenServerIT {
             assertThat(Scratch.databases(server)).isEmpty();
             server.close();
             processes.assertAllGoneWithin(Duration.ofSeconds(10));
-        }
-    }
-
-    /** Stops the backend that runs datagen's COPY into {@code t} as soon as it runs; its pid. */
-    private static long freezeCopy(PostgresServer server, String database) {
-        try (Connection c = server.address().connect(database); Statement st = c.createStatement()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND state = 'active' AND query LIKE 'COPY %t%FROM STDIN%'")) {
-                    if (rs.next()) {
-                        long pid = rs.getLong(1);
-                        PostgresProcesses.signal("STOP", pid);
-                        return pid;
-                    }
-                }
-                Thread.sleep(5);
-            }
-            throw new IllegalStateException("the data load never started its COPY within 20 s");
-        } catch (SQLException | InterruptedException | java.io.IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

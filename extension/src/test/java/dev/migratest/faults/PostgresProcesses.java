@@ -66,4 +66,29 @@ final class PostgresProcesses {
         assertThat(kill.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(kill.exitValue()).as("kill -%s %s", name, pid).isZero();
     }
+
+    /**
+     * Waits until a backend of {@code database} is active on a query matching {@code queryLike} (SQL LIKE), then stops
+     * it with SIGSTOP, as a hung VM would; its pid, for the SIGCONT.
+     */
+    static long freezeBackendRunning(PostgresServer server, String database, String queryLike, Duration within) {
+        try (Connection c = server.address().connect(database); java.sql.Statement st = c.createStatement()) {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT pid FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND state = 'active' AND query LIKE '"
+                        + queryLike.replace("'", "''") + "'")) {
+                    if (rs.next()) {
+                        long pid = rs.getLong(1);
+                        signal("STOP", pid);
+                        return pid;
+                    }
+                }
+                Thread.sleep(5);
+            }
+            throw new IllegalStateException("no backend ran " + queryLike + " within " + within.toSeconds() + " s");
+        } catch (SQLException | InterruptedException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
