@@ -44,11 +44,10 @@ final class MarkerSection {
     /** Splits the run gathered so far. */
     void flush() {
         if (run.length() > 0) {
-            SplitResult result = StatementSplitter.split(file, run.toString(), runLine);
+            SplitResult result = StatementSplitter.split(file, SourceWindow.of(run.toString(), runLine), directives::add);
             out.problems(result.problems());
             Scripts.checkAutocommitInsideOwnTransaction(file, result.statements(), out);
             statements.addAll(result.statements());
-            directives.addAll(AllowDirectives.in(file, run.toString(), runLine));
             run.setLength(0);
         }
     }

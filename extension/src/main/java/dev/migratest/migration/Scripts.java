@@ -1,5 +1,6 @@
 package dev.migratest.migration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,10 +20,16 @@ final class Scripts {
      *                     {@code "-- +goose NO TRANSACTION (line 1)"}; {@code null} when none does
      */
     static Script split(String file, String text, int firstLine, String markerReason, Collected out) {
-        SplitResult result = StatementSplitter.split(file, text, firstLine);
+        return split(file, SourceWindow.of(text, firstLine), markerReason, out);
+    }
+
+    /** Splits a script as it is read, its allow directives found in the same pass. */
+    static Script split(String file, SourceWindow text, String markerReason, Collected out) {
+        List<AllowDirective> directives = new ArrayList<>();
+        SplitResult result = StatementSplitter.split(file, text, directives::add);
         out.problems(result.problems());
         checkAutocommitInsideOwnTransaction(file, result.statements(), out);
-        return of(file, result.statements(), markerReason, AllowDirectives.in(file, text, firstLine));
+        return of(file, result.statements(), markerReason, directives);
     }
 
     /**
