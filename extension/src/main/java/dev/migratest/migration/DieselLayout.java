@@ -80,9 +80,8 @@ final class DieselLayout implements LayoutReader {
         for (String direction : new String[] {"up", "down"}) {
             String file = dir + "/" + direction + ".sql";
             if (files.contains(file)) {
-                String text = folder.text(file, out).orElse("");
                 out.part(direction.equals("up"),
-                        new Part(VersionKey.of(version), version, name, Scripts.split(file, text, 1, reason, out)));
+                        new Part(VersionKey.of(version), version, name, Scripts.read(folder, file, reason, out)));
             }
         }
     }

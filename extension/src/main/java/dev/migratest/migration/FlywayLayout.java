@@ -46,10 +46,10 @@ final class FlywayLayout implements LayoutReader {
             if (versioned.matches()) {
                 String conf = file + CONF;
                 String reason = files.contains(conf) ? ConfigFlag.find(folder, conf, NO_TRANSACTION, out) : null;
-                String text = folder.text(file, out).orElse("");
+                Script script = Scripts.read(folder, file, reason, out);
                 String version = versioned.group(2);
                 out.part(versioned.group(1).equals("V"), new Part(VersionKey.dotted(version), version,
-                        versioned.group(3), Scripts.split(file, text, 1, reason, out)));
+                        versioned.group(3), script));
             } else if (REPEATABLE.matcher(name).matches()) {
                 out.skip(file, "repeatable Flyway migration, not supported yet");
             } else if (CALLBACK.matcher(name).matches()) {

@@ -1,5 +1,6 @@
 package dev.migratest.migration;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -49,9 +50,12 @@ final class GolangMigrateLayout implements LayoutReader {
                 out.skip(file, "in a sub-directory, golang-migrate and sqlx read only the top level");
             } else if (reversible.matches() || simple.matches()) {
                 Matcher match = reversible.matches() ? reversible : simple;
-                String text = folder.text(file, out).orElse("");
+                Script script = folder.read(file, out, (text, found) -> {
+                    SourceWindow window = SourceWindow.over(text, 1);
+                    return Scripts.split(file, window, noTransaction(window), found);
+                }).orElseGet(() -> Scripts.of(file, List.of(), null));
                 out.part(!file.endsWith(".down.sql"), new Part(VersionKey.of(match.group(1)), match.group(1),
-                        match.group(2), Scripts.split(file, text, 1, noTransaction(text), out)));
+                        match.group(2), script));
             } else if (NotMigration.isSql(file)) {
                 NameGuess guess = NameGuess.of(file);
                 String direction = file.toLowerCase(Locale.ROOT).endsWith(".down.sql") ? "down" : "up";
@@ -63,8 +67,9 @@ final class GolangMigrateLayout implements LayoutReader {
         }
     }
 
-    private static String noTransaction(String text) {
-        return text.startsWith(NO_TRANSACTION) ? NO_TRANSACTION + " (line 1)" : null;
+    /** Read before the script is split, while the window still holds its start. */
+    private static String noTransaction(SourceWindow text) {
+        return text.matches(0, NO_TRANSACTION) ? NO_TRANSACTION + " (line 1)" : null;
     }
 
     @Override

@@ -3,44 +3,81 @@ package dev.migratest.migration;
 import java.util.Arrays;
 
 /**
- * Turns offsets into file line numbers. Built once per script so that only the offsets that are reported (statement
- * starts, unclosed quotes) pay for a lookup, and the lexer does not have to count lines as it goes.
+ * Turns offsets into file line numbers for the part of a script a {@link SourceWindow} still holds. The window shows
+ * it each run of characters as it reads them, so lines are counted in the same pass that reads the file, and tells it
+ * which offsets will never be asked about again, so that a file of millions of lines keeps the line starts of one
+ * statement, not an array the size of the file.
  *
- * <p>A line ends at {@code \n}, {@code \r\n} or a lone {@code \r}, the same breaks that end a {@code --} comment.
+ * <p>A line ends at {@code \n}, {@code \r\n} or a lone {@code \r}, the same breaks that end a {@code --} comment. A
+ * {@code \r\n} split between two runs still counts once.
  */
 final class LineIndex {
     private final int firstLine;
-    private int[] lineStarts = new int[64];
-    private int lineCount;
+    /** Offsets at which lines start, ascending; {@code starts[head]} starts the first line still asked about. */
+    private int[] starts = new int[64];
+    private int head;
+    private int count;
+    /** Lines that started before {@code starts[head]}. */
+    private int forgotten;
+    /** The last character seen was {@code \r}: a {@code \n} right after it belongs to the same line break. */
+    private boolean afterCarriageReturn;
 
-    LineIndex(String text, int firstLine) {
+    /** @param firstLine the file line on which offset 0 stands */
+    LineIndex(int firstLine) {
         this.firstLine = firstLine;
-        addLineStart(0);
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+        starts[count++] = 0;
+    }
+
+    /** Counts the line breaks in {@code chars[from, to)}, which stand at offset {@code offset} of the script. */
+    void read(char[] chars, int from, int to, int offset) {
+        int shift = offset - from;
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
             if (c == '\n') {
-                addLineStart(i + 1);
-            } else if (c == '\r') {
-                if (i + 1 < length && text.charAt(i + 1) == '\n') {
-                    i++;
+                if (afterCarriageReturn) {
+                    starts[count - 1] = i + shift + 1; // the line starts after the \n of this \r\n
+                } else {
+                    add(i + shift + 1);
                 }
-                addLineStart(i + 1);
+                afterCarriageReturn = false;
+            } else if (c == '\r') {
+                add(i + shift + 1);
+                afterCarriageReturn = true;
+            } else {
+                afterCarriageReturn = false;
             }
         }
     }
 
-    /** The file line (counted from {@code firstLine}) on which the character at {@code offset} stands. */
-    int lineOf(int offset) {
-        int found = Arrays.binarySearch(lineStarts, 0, lineCount, offset);
-        int index = found >= 0 ? found : -found - 2;
-        return firstLine + index;
+    /** Forgets the starts of lines that end before {@code offset}: no offset below it will be asked about. */
+    void release(int offset) {
+        while (count - head > 1 && starts[head + 1] <= offset) {
+            head++;
+            forgotten++;
+        }
     }
 
-    private void addLineStart(int offset) {
-        if (lineCount == lineStarts.length) {
-            lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
+    /** The file line on which the character at {@code offset} stands; {@code offset} was not released. */
+    int lineOf(int offset) {
+        if (offset < starts[head]) {
+            throw new IllegalStateException("offset " + offset + " was released; the first line held starts at "
+                    + starts[head]);
         }
-        lineStarts[lineCount++] = offset;
+        int found = Arrays.binarySearch(starts, head, count, offset);
+        int index = found >= 0 ? found : -found - 2;
+        return firstLine + forgotten + index - head;
+    }
+
+    private void add(int start) {
+        if (count == starts.length) {
+            int held = count - head;
+            // Reuse the room of forgotten starts before growing: a long file needs no bigger array than a long line.
+            int[] target = held * 2 > starts.length ? new int[starts.length * 2] : starts;
+            System.arraycopy(starts, head, target, 0, held);
+            starts = target;
+            head = 0;
+            count = held;
+        }
+        starts[count++] = start;
     }
 }

@@ -60,8 +60,8 @@ abstract class MarkerFileLayout implements LayoutReader {
             if (!MigrationFolder.topLevel(file)) {
                 out.skip(file, "in a sub-directory, " + layout() + " reads only the top level");
             } else if (name.isPresent()) {
-                MarkerFile.Halves halves = folder.text(file, out)
-                        .map(text -> MarkerFile.parse(file, text, this, out))
+                MarkerFile.Halves halves = folder
+                        .read(file, out, (text, found) -> MarkerFile.parse(file, text, this, found))
                         .orElseGet(() -> MarkerFile.unreadable(file));
                 VersionedName n = name.get();
                 if (halves.up() != null) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One section of a single-file migration (up, down, or the text before the first marker). Plain lines gather into a
- * run that the splitter splits on the run's first file line; a {@code StatementBegin} block is added whole.
+ * One section of a single-file migration (up, down, or the text before the first marker): the statements of its runs
+ * of SQL, each split as it is read, and of its {@code StatementBegin} blocks, each added whole.
  */
 final class MarkerSection {
 
@@ -15,8 +15,6 @@ final class MarkerSection {
     private final String reason;
     private final List<Statement> statements = new ArrayList<>();
     private final List<AllowDirective> directives = new ArrayList<>();
-    private final StringBuilder run = new StringBuilder();
-    private int runLine;
 
     /**
      * @param markerLine the line of the marker that starts the section, 0 for the text before any marker
@@ -33,24 +31,12 @@ final class MarkerSection {
         return markerLine;
     }
 
-    /** Adds a plain line; marker lines are added blank, so that the run's lines stay the file's lines. */
-    void line(int number, String raw) {
-        if (run.length() == 0) {
-            runLine = number;
-        }
-        run.append(raw).append('\n');
-    }
-
-    /** Splits the run gathered so far. */
-    void flush() {
-        if (run.length() > 0) {
-            SplitResult result = StatementSplitter.split(file, run.toString(), runLine);
-            out.problems(result.problems());
-            Scripts.checkAutocommitInsideOwnTransaction(file, result.statements(), out);
-            statements.addAll(result.statements());
-            directives.addAll(AllowDirectives.in(file, run.toString(), runLine));
-            run.setLength(0);
-        }
+    /** Splits a run of SQL lines, whose window starts on the run's first file line. */
+    void split(SourceWindow run) {
+        SplitResult result = StatementSplitter.split(file, run, directives::add);
+        out.problems(result.problems());
+        Scripts.checkAutocommitInsideOwnTransaction(file, result.statements(), out);
+        statements.addAll(result.statements());
     }
 
     /** Adds a {@code StatementBegin} block: {@code beginLine} is the line of its begin marker. */

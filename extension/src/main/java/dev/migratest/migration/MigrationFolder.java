@@ -89,17 +89,17 @@ final class MigrationFolder {
     }
 
     /**
-     * The file's text, strictly decoded; empty (with a problem recorded) when it is not UTF-8 or unreadable. Layouts
-     * still count such a file as present, so that its other half is not reported missing as well.
+     * Reads a file's text through {@code reader} as it is decoded, never holding it whole; empty (with the one problem
+     * recorded) when it is not UTF-8 or unreadable. Layouts still count such a file as present, so that its other half
+     * is not reported missing as well.
      */
+    <T> Optional<T> read(String file, Collected out, SourceText.TextReader<T> reader) {
+        return SourceText.read(file, () -> Files.newInputStream(root.resolve(file)), reader, out);
+    }
+
+    /** The whole text of a small side file (a Flyway {@code .conf}, a diesel {@code metadata.toml}). */
     Optional<String> text(String file, Collected out) {
-        try {
-            return SourceText.read(root.resolve(file), file, out);
-        } catch (IOException e) {
-            out.problem(file, null, "a file that cannot be read (" + e + ")", "a readable file",
-                    "check the file's permissions");
-            return Optional.empty();
-        }
+        return read(file, out, (text, found) -> SourceText.readAll(text));
     }
 
     /**

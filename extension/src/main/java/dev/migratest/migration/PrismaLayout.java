@@ -61,9 +61,8 @@ final class PrismaLayout implements LayoutReader {
             return;
         }
         String version = dir.substring(0, underscore);
-        String text = folder.text(file, out).orElse("");
         out.up(new Part(VersionKey.of(version), version, dir.substring(underscore + 1),
-                Scripts.split(file, text, 1, null, out)));
+                Scripts.read(folder, file, null, out)));
     }
 
     private static String example(String name) {

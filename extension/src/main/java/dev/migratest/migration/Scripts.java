@@ -1,5 +1,6 @@
 package dev.migratest.migration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,15 +15,25 @@ final class Scripts {
     }
 
     /**
-     * @param text         the script's text, which starts on line {@code firstLine} of {@code file}
+     * @param text         the script's text, read from its start as it is split
      * @param markerReason why the layout's own marker makes it non-transactional, e.g.
      *                     {@code "-- +goose NO TRANSACTION (line 1)"}; {@code null} when none does
      */
-    static Script split(String file, String text, int firstLine, String markerReason, Collected out) {
-        SplitResult result = StatementSplitter.split(file, text, firstLine);
+    static Script split(String file, SourceWindow text, String markerReason, Collected out) {
+        List<AllowDirective> directives = new ArrayList<>();
+        SplitResult result = StatementSplitter.split(file, text, directives::add);
         out.problems(result.problems());
         checkAutocommitInsideOwnTransaction(file, result.statements(), out);
-        return of(file, result.statements(), markerReason, AllowDirectives.in(file, text, firstLine));
+        return of(file, result.statements(), markerReason, directives);
+    }
+
+    /**
+     * A whole file's script, split as the file is read; an empty script when the file cannot be read (its problem is
+     * recorded), so that the layout still counts it as present.
+     */
+    static Script read(MigrationFolder folder, String file, String markerReason, Collected out) {
+        return folder.read(file, out, (text, found) -> split(file, SourceWindow.over(text, 1), markerReason, found))
+                .orElseGet(() -> of(file, List.of(), markerReason));
     }
 
     /**

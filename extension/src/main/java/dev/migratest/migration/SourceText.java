@@ -1,81 +1,78 @@
 package dev.migratest.migration;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Decodes a migration file strictly as UTF-8: a UTF-8 byte order mark is dropped; the first invalid byte sequence
- * becomes a problem naming its line and byte values.
+ * Reads a file's text strictly as UTF-8 ({@link Utf8Reader}) while the caller consumes it, and turns what can go wrong
+ * (invalid bytes, an I/O error) into the file's one problem.
  */
 final class SourceText {
+
+    /** Opens the file's bytes; called once. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** Makes something of a file's text as it is read. */
+    @FunctionalInterface
+    interface TextReader<T> {
+        /**
+         * @param text  the decoded text, byte order mark dropped
+         * @param found receives the problems met in the text
+         */
+        T read(Reader text, Collected found) throws IOException;
+    }
 
     private SourceText() {
     }
 
     /**
-     * Reads and decodes {@code path}. Unlike {@link #decode}, the bytes are let go of before the text is made a
-     * string: a 100 MB file with non-Latin-1 characters is 100 MB of bytes, 200 MB of decoded chars and 200 MB of
-     * string, and only two of the three are ever held at once (the default heap of a 2 GB machine is 512 MB).
+     * Reads the file through {@code reader}. When its bytes turn out not to be UTF-8, or cannot be read, only that
+     * problem is recorded and the result is empty: whatever {@code reader} found was found in part of the file (an
+     * unclosed string cut short by the bad byte), so its problems are dropped with its result.
      */
-    static Optional<String> read(Path path, String file, Collected out) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        CharBuffer text = decodeToChars(file, bytes, out);
-        bytes = null;
-        return text == null ? Optional.empty() : Optional.of(text.toString());
+    static <T> Optional<T> read(String file, Opener opener, TextReader<T> reader, Collected out) {
+        Collected found = new Collected();
+        try (Reader text = new Utf8Reader(opener.open())) {
+            T result = reader.read(text, found);
+            out.problems(found.problems());
+            return Optional.of(result);
+        } catch (UncheckedIOException e) {
+            // a SourceWindow reading for the lexer, which cannot throw IOException from its loops
+            recordFailure(file, e.getCause(), out);
+        } catch (IOException e) {
+            recordFailure(file, e, out);
+        }
+        return Optional.empty();
     }
 
+    /** The whole text of bytes already in hand, decoded as a file's would be. */
     static Optional<String> decode(String file, byte[] bytes, Collected out) {
-        return Optional.ofNullable(decodeToChars(file, bytes, out)).map(CharBuffer::toString);
+        return read(file, () -> new ByteArrayInputStream(bytes), (text, found) -> readAll(text), out);
     }
 
-    /** The decoded text, flipped for reading; {@code null} with a problem recorded when the bytes are not UTF-8. */
-    private static CharBuffer decodeToChars(String file, byte[] bytes, Collected out) {
-        int start = hasBom(bytes) ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer text = CharBuffer.allocate(bytes.length - start + 1);
-        CoderResult result = decoder.decode(in, text, true);
-        if (!result.isError()) {
-            result = decoder.flush(text);
+    /** The whole text: for small side files (a Flyway {@code .conf}, a diesel {@code metadata.toml}). */
+    static String readAll(Reader text) throws IOException {
+        StringBuilder all = new StringBuilder();
+        char[] buffer = new char[Utf8Reader.DEFAULT_BUFFER_SIZE];
+        for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
+            all.append(buffer, 0, n);
         }
-        if (result.isError()) {
-            int at = in.position();
-            out.problem(file, lineOf(bytes, at), invalid(bytes, at, result.length()), "UTF-8 text",
-                    "re-save the file as UTF-8");
-            return null;
-        }
-        return text.flip();
+        return all.toString();
     }
 
-    private static boolean hasBom(byte[] bytes) {
-        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-    }
-
-    private static int lineOf(byte[] bytes, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-            }
+    private static void recordFailure(String file, IOException failure, Collected out) {
+        if (failure instanceof InvalidUtf8Exception invalid) {
+            out.problem(file, invalid.line(), invalid.found(), "UTF-8 text", "re-save the file as UTF-8");
+        } else {
+            out.problem(file, null, "a file that cannot be read (" + failure + ")", "a readable file",
+                    "check the file's permissions");
         }
-        return line;
-    }
-
-    private static String invalid(byte[] bytes, int at, int length) {
-        StringBuilder found = new StringBuilder(length == 1 ? "invalid UTF-8 byte" : "invalid UTF-8 bytes");
-        for (int i = at; i < Math.min(at + length, bytes.length); i++) {
-            found.append(String.format(" 0x%02X", bytes[i] & 0xFF));
-        }
-        return found.toString();
     }
 }

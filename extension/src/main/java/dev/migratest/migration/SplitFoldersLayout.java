@@ -35,9 +35,8 @@ final class SplitFoldersLayout implements LayoutReader {
         for (String file : folder.files()) {
             Matcher match = NAME.matcher(file);
             if (match.matches()) {
-                String text = folder.text(file, out).orElse("");
                 Part part = new Part(VersionKey.of(match.group(2)), match.group(2), match.group(3),
-                        Scripts.split(file, text, 1, null, out));
+                        Scripts.read(folder, file, null, out));
                 boolean up = match.group(1).equals("up");
                 out.part(up, part);
                 if (up) {

@@ -35,23 +35,19 @@ public final class SqlFragments {
 
     /** Every {@code --} comment of {@code text} that stands outside quotes and block comments, in order. */
     public static List<LineComment> lineComments(String text, int firstLine) {
-        LineIndex lines = new LineIndex(text, firstLine);
-        List<SqlToken> tokens = SqlLexer.lex("", text, lines).tokens();
+        SourceWindow window = SourceWindow.of(text, firstLine);
         List<LineComment> comments = new ArrayList<>();
-        int from = 0;
-        for (SqlToken token : tokens) {
-            commentsIn(text, from, token.start(), lines, comments);
-            from = token.end();
-        }
-        commentsIn(text, from, text.length(), lines, comments);
+        SqlLexer.lex("", window, token -> { }, (start, end) ->
+                comments.add(new LineComment(window.lineOf(start), window.text(start + 2, end))));
         return comments;
     }
 
     /** The numbers {@code n} of the positional parameters {@code $n} in one statement. */
     public static SortedSet<Integer> parameterNumbers(String sql) {
         SortedSet<Integer> numbers = new TreeSet<>();
-        for (SqlToken token : SqlLexer.lex("", sql, new LineIndex(sql, 1)).tokens()) {
-            String text = token.textIn(sql);
+        SourceWindow window = SourceWindow.holding(sql, 1);
+        for (SqlToken token : SqlLexer.lex("", window).tokens()) {
+            String text = token.textIn(window);
             if (token.kind() == SqlToken.Kind.OTHER && text.length() > 1 && text.charAt(0) == '$') {
                 try {
                     numbers.add(Integer.parseInt(text.substring(1)));
@@ -71,24 +67,25 @@ public final class SqlFragments {
      * @return the items; an empty item (two commas in a row, a comma at either end) is returned as {@code ""}
      */
     public static List<String> splitList(String file, String text, int line, List<DefinitionProblem> problems) {
-        SqlLexer.Lexed lexed = SqlLexer.lex(file, text, new LineIndex(text, line));
+        SourceWindow window = SourceWindow.holding(text, line);
+        SqlLexer.Lexed lexed = SqlLexer.lex(file, window);
         problems.addAll(lexed.problems());
         List<String> items = new ArrayList<>();
         int depth = 0;
         int itemStart = -1;
         int itemEnd = -1;
         for (SqlToken token : lexed.tokens()) {
-            if (depth == 0 && token.isSymbol(text, ',')) {
+            if (depth == 0 && token.isSymbol(window, ',')) {
                 items.add(itemStart < 0 ? "" : text.substring(itemStart, itemEnd));
                 itemStart = -1;
                 continue;
             }
-            if (token.isSymbol(text, '(') || token.isSymbol(text, '[')) depth++;
-            if (token.isSymbol(text, ')') || token.isSymbol(text, ']')) depth--;
+            if (token.isSymbol(window, '(') || token.isSymbol(window, '[')) depth++;
+            if (token.isSymbol(window, ')') || token.isSymbol(window, ']')) depth--;
             if (depth < 0) {
-                problems.add(new DefinitionProblem(file, line, "a closing " + token.textIn(text) + " without its"
+                problems.add(new DefinitionProblem(file, line, "a closing " + token.textIn(window) + " without its"
                         + " opening one in " + text.strip(), "balanced parentheses and brackets",
-                        "remove the extra " + token.textIn(text)));
+                        "remove the extra " + token.textIn(window)));
                 return items;
             }
             if (itemStart < 0) itemStart = token.start();
@@ -100,41 +97,5 @@ public final class SqlFragments {
         }
         if (itemStart >= 0 || !items.isEmpty()) items.add(itemStart < 0 ? "" : text.substring(itemStart, itemEnd));
         return items;
-    }
-
-    /** The comments between two tokens: the text there is only white space and comments. */
-    private static void commentsIn(String text, int from, int to, LineIndex lines, List<LineComment> out) {
-        int i = from;
-        while (i < to - 1) {
-            if (text.charAt(i) == '-' && text.charAt(i + 1) == '-') {
-                int end = i + 2;
-                while (end < to && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;
-                out.add(new LineComment(lines.lineOf(i), text.substring(i + 2, end)));
-                i = end;
-            } else if (text.charAt(i) == '/' && text.charAt(i + 1) == '*') {
-                i = afterBlockComment(text, i, to);
-            } else {
-                i++;
-            }
-        }
-    }
-
-    /** Block comments nest in PostgreSQL, so a {@code --} inside one is prose, not a comment of its own. */
-    private static int afterBlockComment(String text, int start, int to) {
-        int depth = 0;
-        int i = start;
-        while (i < to - 1) {
-            if (text.charAt(i) == '/' && text.charAt(i + 1) == '*') {
-                depth++;
-                i += 2;
-            } else if (text.charAt(i) == '*' && text.charAt(i + 1) == '/') {
-                depth--;
-                i += 2;
-                if (depth == 0) return i;
-            } else {
-                i++;
-            }
-        }
-        return to;
     }
 }

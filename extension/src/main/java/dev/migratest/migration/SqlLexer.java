@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  * {@code ';} after {@code 'it's'}; read as SQL it would be reported as a second, misleading, unclosed string. A block
  * comment left open ends lexing: what follows it is more often prose than SQL, and its apostrophes would be reported
  * as strings.
+ *
+ * <p>The text comes from a {@link SourceWindow}, read as the lexer goes: the lexer releases what lies behind its
+ * position, except while it looks for the end of a quote, whose opener it may have to come back to.
  */
 final class SqlLexer {
     /**
@@ -28,25 +31,33 @@ final class SqlLexer {
     record Lexed(List<SqlToken> tokens, List<DefinitionProblem> problems) {
     }
 
+    /** Hears of each {@code --} comment outside quotes and block comments, while the window still holds it. */
+    @FunctionalInterface
+    interface LineComments {
+        LineComments NONE = (start, end) -> { };
+
+        /** @param start offset of the first dash; @param end offset of the line break, or of the end of the text */
+        void comment(int start, int end);
+    }
+
     private final String file;
-    private final String text;
-    private final int length;
-    private final LineIndex lines;
+    private final SourceWindow text;
     private final Consumer<SqlToken> tokens;
+    private final LineComments comments;
     private final List<DefinitionProblem> problems = new ArrayList<>();
     private int pos;
 
-    private SqlLexer(String file, String text, LineIndex lines, Consumer<SqlToken> tokens) {
+    private SqlLexer(String file, SourceWindow text, Consumer<SqlToken> tokens, LineComments comments) {
         this.file = file;
-        this.tokens = tokens;
         this.text = text;
-        this.length = text.length();
-        this.lines = lines;
+        this.tokens = tokens;
+        this.comments = comments;
     }
 
-    static Lexed lex(String file, String text, LineIndex lines) {
+    /** Every token of a text in hand, in a list; the window must hold the whole text (see SourceWindow#holding). */
+    static Lexed lex(String file, SourceWindow text) {
         List<SqlToken> tokens = new ArrayList<>();
-        return new Lexed(tokens, lex(file, text, lines, tokens::add));
+        return new Lexed(tokens, lex(file, text, tokens::add, LineComments.NONE));
     }
 
     /**
@@ -55,15 +66,22 @@ final class SqlLexer {
      *
      * @return the problems met
      */
-    static List<DefinitionProblem> lex(String file, String text, LineIndex lines, Consumer<SqlToken> tokens) {
-        SqlLexer lexer = new SqlLexer(file, text, lines, tokens);
+    static List<DefinitionProblem> lex(String file, SourceWindow text, Consumer<SqlToken> tokens,
+                                       LineComments comments) {
+        SqlLexer lexer = new SqlLexer(file, text, tokens, comments);
         lexer.run();
         return lexer.problems;
     }
 
     private void run() {
-        while (pos < length && problems.size() < MAX_UNCLOSED) {
-            char c = text.charAt(pos);
+        while (problems.size() < MAX_UNCLOSED) {
+            // Between tokens: nothing behind is read again, unless a statement being cut pinned its start. Let go of it
+            // before reading on, so that the window holds one statement and the block being read.
+            text.release(pos);
+            int c = text.at(pos);
+            if (c < 0) {
+                break;
+            }
             if (isSpace(c)) {
                 pos++;
             } else if (c == '-' && next(pos) == '-') {
@@ -90,18 +108,20 @@ final class SqlLexer {
 
     private void skipLineComment() {
         int i = pos + 2;
-        while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            i++;
+        for (int c = text.at(i); c >= 0 && c != '\n' && c != '\r'; c = text.at(++i)) {
+            // the comment's text
         }
+        comments.comment(pos, i);
         pos = i;
     }
 
     private void skipBlockComment() {
         int opened = pos;
+        int openedLine = text.lineOf(opened);
         int depth = 1;
         int i = pos + 2;
-        while (i < length) {
-            char c = text.charAt(i);
+        int c;
+        while ((c = text.at(i)) >= 0) {
             if (c == '/' && next(i) == '*') {
                 depth++;
                 i += 2;
@@ -114,9 +134,11 @@ final class SqlLexer {
             } else {
                 i++;
             }
+            // A comment is never read again: a long one between statements need not stay in memory.
+            text.release(i);
         }
-        problems.add(UnclosedProblems.blockComment(file, lines.lineOf(opened)));
-        pos = length;
+        problems.add(UnclosedProblems.blockComment(file, openedLine));
+        pos = i;
     }
 
     /** {@code '…'} and {@code U&'…'}: a quote is doubled, a backslash is an ordinary character. */
@@ -126,8 +148,8 @@ final class SqlLexer {
             int quote = text.indexOf('\'', i);
             if (quote < 0) {
                 unclosed(opened, contentStart, unicode
-                        ? UnclosedProblems.unicodeString(file, lines.lineOf(opened))
-                        : UnclosedProblems.string(file, lines.lineOf(opened)));
+                        ? UnclosedProblems.unicodeString(file, text.lineOf(opened))
+                        : UnclosedProblems.string(file, text.lineOf(opened)));
                 return;
             }
             if (next(quote) == '\'') {
@@ -142,8 +164,8 @@ final class SqlLexer {
     /** {@code E'…'}: a backslash escapes whatever follows it, a quote may also be doubled. */
     private void escapeString(int opened, int contentStart) {
         int i = contentStart;
-        while (i < length) {
-            char c = text.charAt(i);
+        int c;
+        while ((c = text.at(i)) >= 0) {
             if (c == '\\') {
                 i += 2;
             } else if (c == '\'' && next(i) == '\'') {
@@ -155,7 +177,7 @@ final class SqlLexer {
                 i++;
             }
         }
-        unclosed(opened, contentStart, UnclosedProblems.escapeString(file, lines.lineOf(opened)));
+        unclosed(opened, contentStart, UnclosedProblems.escapeString(file, text.lineOf(opened)));
     }
 
     /** {@code "…"} and {@code U&"…"}: a double quote is doubled. */
@@ -164,8 +186,8 @@ final class SqlLexer {
         while (true) {
             int quote = text.indexOf('"', i);
             if (quote < 0) {
-                String opener = text.substring(opened, contentStart);
-                unclosed(opened, contentStart, UnclosedProblems.quotedIdentifier(file, lines.lineOf(opened), opener));
+                String opener = text.text(opened, contentStart);
+                unclosed(opened, contentStart, UnclosedProblems.quotedIdentifier(file, text.lineOf(opened), opener));
                 return;
             }
             if (next(quote) == '"') {
@@ -184,29 +206,29 @@ final class SqlLexer {
     private void dollar() {
         int opened = pos;
         int i = pos + 1;
-        if (i < length && isDigit(text.charAt(i))) {
-            while (i < length && isDigit(text.charAt(i))) {
+        if (isDigit(text.at(i))) {
+            while (isDigit(text.at(i))) {
                 i++;
             }
             emit(SqlToken.Kind.OTHER, i);
             return;
         }
-        if (i < length && isDollarTagStart(text.charAt(i))) {
+        if (isDollarTagStart(text.at(i))) {
             i++;
-            while (i < length && isDollarTagPart(text.charAt(i))) {
+            while (isDollarTagPart(text.at(i))) {
                 i++;
             }
         }
-        if (i >= length || text.charAt(i) != '$') {
+        if (text.at(i) != '$') {
             emit(SqlToken.Kind.OTHER, opened + 1);
             return;
         }
         int bodyStart = i + 1;
-        String tag = text.substring(opened, bodyStart);
+        String tag = text.text(opened, bodyStart);
         // The first exact occurrence closes the quote: a tag cannot contain $, so no occurrence can overlap another.
-        int close = text.indexOf(tag, bodyStart);
+        int close = text.indexOf(tag, bodyStart, Integer.MAX_VALUE);
         if (close < 0) {
-            unclosed(opened, bodyStart, UnclosedProblems.dollarQuote(file, lines.lineOf(opened), tag));
+            unclosed(opened, bodyStart, UnclosedProblems.dollarQuote(file, text.lineOf(opened), tag));
         } else {
             emitFrom(opened, SqlToken.Kind.QUOTED, close + tag.length());
         }
@@ -216,16 +238,16 @@ final class SqlLexer {
     private void wordOrPrefixedQuote() {
         int start = pos;
         int i = pos + 1;
-        while (i < length && isIdentifierPart(text.charAt(i))) {
+        while (isIdentifierPart(text.at(i))) {
             i++;
         }
         if (i == start + 1) {
-            char letter = text.charAt(start);
-            if ((letter == 'e' || letter == 'E') && i < length && text.charAt(i) == '\'') {
+            int letter = text.at(start);
+            if ((letter == 'e' || letter == 'E') && text.at(i) == '\'') {
                 escapeString(start, i + 1);
                 return;
             }
-            if ((letter == 'u' || letter == 'U') && i < length && text.charAt(i) == '&') {
+            if ((letter == 'u' || letter == 'U') && text.at(i) == '&') {
                 if (next(i) == '\'') {
                     standardString(start, i + 2, true);
                     return;
@@ -242,9 +264,8 @@ final class SqlLexer {
     /** Digits and what may follow them in a numeric constant ({@code 1.5e3}, {@code 0x1F}, {@code 1_000}). */
     private void number() {
         int i = pos + 1;
-        while (i < length && (isDigit(text.charAt(i)) || isAsciiLetter(text.charAt(i))
-                || text.charAt(i) == '_' || text.charAt(i) == '.')) {
-            i++;
+        for (int c = text.at(i); isDigit(c) || isAsciiLetter(c) || c == '_' || c == '.'; c = text.at(++i)) {
+            // part of the number
         }
         emit(SqlToken.Kind.OTHER, i);
     }
@@ -255,9 +276,10 @@ final class SqlLexer {
         pos = startOfNextLine(openerEnd);
     }
 
+    /** The offset after the line break that ends the line of {@code from}, or the end of the text. */
     private int startOfNextLine(int from) {
-        for (int i = from; i < length; i++) {
-            char c = text.charAt(i);
+        int i = from;
+        for (int c = text.at(i); c >= 0; c = text.at(++i)) {
             if (c == '\n') {
                 return i + 1;
             }
@@ -265,7 +287,7 @@ final class SqlLexer {
                 return next(i) == '\n' ? i + 2 : i + 1;
             }
         }
-        return length;
+        return i;
     }
 
     private void emit(SqlToken.Kind kind, int end) {
@@ -277,38 +299,38 @@ final class SqlLexer {
         pos = end;
     }
 
-    /** The character after {@code i}, or 0 at the end; 0 never matches anything the callers look for. */
-    private char next(int i) {
-        return i + 1 < length ? text.charAt(i + 1) : 0;
+    /** The character after {@code i}, or -1 at the end; -1 never matches anything the callers look for. */
+    private int next(int i) {
+        return text.at(i + 1);
     }
 
-    private static boolean isSpace(char c) {
+    private static boolean isSpace(int c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isAsciiLetter(char c) {
+    private static boolean isAsciiLetter(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** PostgreSQL takes every non-ASCII character as an identifier character. */
-    private static boolean isIdentifierStart(char c) {
+    private static boolean isIdentifierStart(int c) {
         return isAsciiLetter(c) || c == '_' || c >= 0x80;
     }
 
     /** {@code $} continues an identifier, so {@code a$b$} is one name and not a dollar quote. */
-    private static boolean isIdentifierPart(char c) {
+    private static boolean isIdentifierPart(int c) {
         return isIdentifierStart(c) || isDigit(c) || c == '$';
     }
 
-    private static boolean isDollarTagStart(char c) {
+    private static boolean isDollarTagStart(int c) {
         return isIdentifierStart(c);
     }
 
-    private static boolean isDollarTagPart(char c) {
+    private static boolean isDollarTagPart(int c) {
         return isIdentifierStart(c) || isDigit(c);
     }
 }

@@ -2,7 +2,8 @@ package dev.migratest.migration;
 
 /**
  * One lexical token of a script, as offsets into the script's text (the text itself is never copied, so a script is
- * tokenised without allocating a string per token). Comments and whitespace are not tokens.
+ * tokenised without allocating a string per token). Comments and whitespace are not tokens. The tests below read the
+ * text from the {@link SourceWindow} the token was lexed from, while it still holds the token.
  *
  * @param kind  what the lexer saw
  * @param start offset of the first character
@@ -26,13 +27,13 @@ record SqlToken(Kind kind, int start, int end) {
      * as PostgreSQL folds only ASCII when it reads keywords; {@link String#equalsIgnoreCase} would also accept
      * look-alikes such as a dotless {@code ı} for {@code I}.
      */
-    boolean isKeyword(String text, String keyword) {
+    boolean isKeyword(SourceWindow text, String keyword) {
         if (kind != Kind.WORD || end - start != keyword.length()) {
             return false;
         }
         for (int i = 0; i < keyword.length(); i++) {
-            char c = text.charAt(start + i);
-            char upper = c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+            int c = text.at(start + i);
+            int upper = c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
             if (upper != keyword.charAt(i)) {
                 return false;
             }
@@ -40,11 +41,11 @@ record SqlToken(Kind kind, int start, int end) {
         return true;
     }
 
-    boolean isSymbol(String text, char symbol) {
-        return kind == Kind.OTHER && end - start == 1 && text.charAt(start) == symbol;
+    boolean isSymbol(SourceWindow text, char symbol) {
+        return kind == Kind.OTHER && end - start == 1 && text.at(start) == symbol;
     }
 
-    String textIn(String text) {
-        return text.substring(start, end);
+    String textIn(SourceWindow text) {
+        return text.text(start, end);
     }
 }

@@ -12,24 +12,25 @@ import java.util.function.Consumer;
  * <p>Inside such a body {@code CASE … END} also ends in END, so the body closes only when every CASE (and any
  * nested BEGIN ATOMIC) has had its END; the same nesting psql tracks. Dollar-quoted bodies need none of this: the
  * lexer has already made each of them a single token.
+ *
+ * <p>The window keeps the text of the statement being read (it is pinned at the statement's first token), so that
+ * the receiver can still read it; nothing before that is kept.
  */
 final class StatementBoundaries implements Consumer<SqlToken> {
     private final String file;
-    private final String text;
-    private final LineIndex lines;
+    private final SourceWindow text;
     private final Consumer<List<SqlToken>> statements;
     private final List<SqlToken> current = new ArrayList<>();
     private int bodyDepth;
-    private int bodyOpenedAt = -1;
+    private int bodyOpenedLine;
 
     /**
-     * @param statements receives the tokens of each statement, never empty, in order; the list is reused once the
-     *                   call returns
+     * @param statements receives the tokens of each statement, never empty, in order, while the window still holds
+     *                   the statement's text; the list is reused once the call returns
      */
-    StatementBoundaries(String file, String text, LineIndex lines, Consumer<List<SqlToken>> statements) {
+    StatementBoundaries(String file, SourceWindow text, Consumer<List<SqlToken>> statements) {
         this.file = file;
         this.text = text;
-        this.lines = lines;
         this.statements = statements;
     }
 
@@ -45,7 +46,7 @@ final class StatementBoundaries implements Consumer<SqlToken> {
             SqlToken begin = current.get(current.size() - 1);
             if (bodyDepth > 0 || new StatementTokens(text, current.subList(0, current.size() - 1)).definesRoutine()) {
                 if (bodyDepth == 0) {
-                    bodyOpenedAt = begin.start();
+                    bodyOpenedLine = text.lineOf(begin.start());
                 }
                 bodyDepth++;
             }
@@ -54,13 +55,16 @@ final class StatementBoundaries implements Consumer<SqlToken> {
         } else if (bodyDepth > 0 && token.isKeyword(text, "END")) {
             bodyDepth--;
         }
+        if (current.isEmpty()) {
+            text.pin(token.start());
+        }
         current.add(token);
     }
 
     /** Ends the last statement, which may lack its semicolon; returns the problem of a body left open, if any. */
     List<DefinitionProblem> finish() {
         endStatement();
-        return bodyDepth > 0 ? List.of(UnclosedProblems.atomicBody(file, lines.lineOf(bodyOpenedAt))) : List.of();
+        return bodyDepth > 0 ? List.of(UnclosedProblems.atomicBody(file, bodyOpenedLine)) : List.of();
     }
 
     private boolean endsWithBegin() {
@@ -71,6 +75,7 @@ final class StatementBoundaries implements Consumer<SqlToken> {
         if (!current.isEmpty()) {
             statements.accept(current);
             current.clear();
+            text.unpin();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Splits a PostgreSQL script into the statements the runner sends one at a time.
@@ -36,16 +37,26 @@ public final class StatementSplitter {
         if (firstLine < 1) {
             throw new IllegalArgumentException("firstLine must be 1 or more, was " + firstLine);
         }
-        LineIndex lines = new LineIndex(text, firstLine);
+        return split(file, SourceWindow.of(text, firstLine), directive -> { });
+    }
+
+    /**
+     * Splits a script as it is read: only the statement being cut is held, so a file of any size takes the memory of
+     * its statements' strings (which the runner needs) and not of its text as well.
+     *
+     * @param text       the script, read from its start
+     * @param directives receives the script's {@code -- migratest:allow} comments, in order
+     */
+    static SplitResult split(String file, SourceWindow text, Consumer<AllowDirective> directives) {
         List<Statement> statements = new ArrayList<>();
-        // Statements are cut as the lexer goes: a large file's tokens are never all held at once.
-        StatementBoundaries boundaries = new StatementBoundaries(file, text, lines, tokens -> {
+        StatementBoundaries boundaries = new StatementBoundaries(file, text, tokens -> {
             int start = tokens.get(0).start();
             int end = tokens.get(tokens.size() - 1).end();
             StatementKind kind = StatementClassifier.classify(new StatementTokens(text, tokens));
-            statements.add(new Statement(lines.lineOf(start), text.substring(start, end), kind));
+            statements.add(new Statement(text.lineOf(start), text.text(start, end), kind));
         });
-        List<DefinitionProblem> lexed = SqlLexer.lex(file, text, lines, boundaries);
+        List<DefinitionProblem> lexed = SqlLexer.lex(file, text, boundaries,
+                new AllowDirectives(file, text, directives));
         List<DefinitionProblem> bodies = boundaries.finish();
 
         List<DefinitionProblem> problems = new ArrayList<>(lexed);

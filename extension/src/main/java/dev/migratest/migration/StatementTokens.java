@@ -4,10 +4,11 @@ import java.util.List;
 
 /** The tokens of one statement, with the keyword tests that telling statements apart needs. */
 final class StatementTokens {
-    private final String text;
+    private final SourceWindow text;
     private final List<SqlToken> tokens;
 
-    StatementTokens(String text, List<SqlToken> tokens) {
+    /** @param text holds the statement's text while this is used */
+    StatementTokens(SourceWindow text, List<SqlToken> tokens) {
         this.text = text;
         this.tokens = tokens;
     }

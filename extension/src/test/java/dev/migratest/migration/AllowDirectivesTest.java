@@ -64,4 +64,30 @@ class AllowDirectivesTest {
         assertThat(migration.down().allowDirectives()).extracting(AllowDirective::line).containsExactly(1, 5);
         assertThat(migration.down().allowedRules()).containsExactly("breaking-drop-or-rename", "table-rewrite");
     }
+
+    @Test
+    void aDirectiveInsideABlockCommentIsCommentedOut() {
+        Script up = Folder.at(dir)
+                .file("V1__commented.sql",
+                        "/*",
+                        "-- migratest:allow table-rewrite — not any more",
+                        "*/",
+                        "ALTER TABLE t ALTER COLUMN x TYPE bigint;")
+                .file("U1__commented.sql", "SELECT 1;")
+                .load(Layout.FLYWAY).migrations().get(0).up();
+
+        assertThat(up.allowDirectives()).isEmpty();
+    }
+
+    @Test
+    void aCommentAfterAStringThatReadsLikeADirectiveStillCounts() {
+        Script up = Folder.at(dir)
+                .file("V1__after_string.sql",
+                        "INSERT INTO notes VALUES ('-- migratest:allow data-loss'); -- migratest:allow table-rewrite")
+                .file("U1__after_string.sql", "SELECT 1;")
+                .load(Layout.FLYWAY).migrations().get(0).up();
+
+        assertThat(up.allowDirectives()).extracting(AllowDirective::line, AllowDirective::ruleIds)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(1, List.of("table-rewrite")));
+    }
 }
