@@ -48,6 +48,9 @@ public final class ExternalProvider implements PostgresProvider {
             return Optional.of("no external URL configured (set @MigrationTest(postgresUrl), -Dmigratest.postgres.url"
                     + " or MIGRATEST_POSTGRES_URL)");
         }
+        if (request.image() != null) {
+            return Optional.of("an external server cannot run the image " + request.image());
+        }
         return Optional.empty();
     }
 

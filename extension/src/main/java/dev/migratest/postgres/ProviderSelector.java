@@ -14,11 +14,7 @@ public final class ProviderSelector {
     private ProviderSelector() {
     }
 
-    /**
-     * The providers a choice stands for, in the order AUTO tries them. A server URL someone configured is what they
-     * want rehearsed on (its version, extensions, settings): when it cannot be used, AUTO fails with the reason
-     * rather than quietly rehearsing on a container or embedded Postgres instead.
-     */
+    /** The providers a choice stands for, in the order AUTO tries them. */
     public static List<PostgresProvider> candidates(ProviderChoice choice, ExternalProvider external,
                                                     PostgresRequest request, boolean fast) {
         switch (choice) {
@@ -30,7 +26,6 @@ public final class ProviderSelector {
                 return List.of(new EmbeddedProvider(request, fast));
             case AUTO:
             default:
-                if (external.unavailableReason().isEmpty()) return List.of(external);
                 return List.of(external, new ContainerProvider(request, fast), new EmbeddedProvider(request, fast));
         }
     }
@@ -52,8 +47,19 @@ public final class ProviderSelector {
             } catch (Exception e) {
                 last = e;
                 attempts.add(provider.name() + ": failed, " + ServerAddress.mask(String.valueOf(e.getMessage())));
+                if (configuredServerUnusable(e)) break;
             }
         }
         throw new NoPostgresAvailableException(attempts, last);
+    }
+
+    /**
+     * A server URL someone configured is the server they want rehearsed on (its version, extensions, settings): when it
+     * cannot be reached, refuses the login or holds user tables, the run fails with that reason rather than quietly
+     * rehearsing on a container or embedded Postgres. A server of another major version than a class asks for is
+     * different: another provider may serve that version, as the refusal itself suggests.
+     */
+    private static boolean configuredServerUnusable(Exception e) {
+        return e instanceof ExternalServerException || e instanceof NonEmptyDatabaseException;
     }
 }

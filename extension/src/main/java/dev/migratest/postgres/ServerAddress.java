@@ -117,6 +117,11 @@ public final class ServerAddress {
         return DriverManager.getConnection(jdbcUrl(database), props);
     }
 
+    /** Whether the URL sets pgjdbc parameter {@code name} itself (e.g. {@code socketTimeout}). */
+    public boolean hasParameter(String name) {
+        return parameters.containsKey(name);
+    }
+
     public String defaultDatabase() {
         return defaultDatabase;
     }

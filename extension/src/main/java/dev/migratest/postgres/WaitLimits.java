@@ -1,5 +1,7 @@
 package dev.migratest.postgres;
 
+import org.postgresql.util.GT;
+
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +37,11 @@ public final class WaitLimits {
     public static final Duration OBSERVER_REPLY = Duration.ofSeconds(60);
     private static final Duration MIN_MARGIN = Duration.ofSeconds(5);
     private static final Duration MAX_MARGIN = Duration.ofSeconds(60);
+    /**
+     * The longest read timeout the driver can hold (an int of milliseconds, and pgjdbc multiplies its seconds by 1000
+     * as an int): a statement limit of weeks, or {@code Long.MAX_VALUE} meant as "none", waits this long, about 24 days.
+     */
+    static final Duration LONGEST = Duration.ofSeconds(Integer.MAX_VALUE / 1000);
 
     private WaitLimits() {
     }
@@ -59,9 +66,11 @@ public final class WaitLimits {
      * needs a moment to return; a 1 s limit in a test should not mean a minute's wait).
      */
     public static Duration replyLimit(Duration statementLimit) {
+        if (statementLimit.compareTo(LONGEST) >= 0) return LONGEST;
         Duration margin = statementLimit.compareTo(MIN_MARGIN) < 0 ? MIN_MARGIN
                 : statementLimit.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : statementLimit;
-        return statementLimit.plus(CANCEL_GRACE).plus(margin);
+        Duration limit = statementLimit.plus(CANCEL_GRACE).plus(margin);
+        return limit.compareTo(LONGEST) > 0 ? LONGEST : limit;
     }
 
     /** Login and read timeouts for a new connection, unless the URL's own parameters set them. */
@@ -74,9 +83,19 @@ public final class WaitLimits {
         }
     }
 
-    /** Gives {@code connection} its own read bound (e.g. the observer's, or one that follows a statement limit). */
-    public static Connection bound(Connection connection, Duration replyLimit) throws SQLException {
-        connection.setNetworkTimeout(Runnable::run, Math.toIntExact(replyLimit.toMillis()));
+    /**
+     * Gives {@code connection} to {@code address} its own read bound (e.g. the observer's, or one that follows a
+     * statement limit), unless the address's URL sets {@code socketTimeout}: then the URL's stays.
+     */
+    public static Connection bound(Connection connection, ServerAddress address, Duration replyLimit)
+            throws SQLException {
+        if (address.hasParameter("socketTimeout")) return connection;
+        try {
+            connection.setNetworkTimeout(Runnable::run, (int) Math.min(replyLimit.toMillis(), LONGEST.toMillis()));
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
         return connection;
     }
 
@@ -86,7 +105,12 @@ public final class WaitLimits {
      * say that the server never answered.
      */
     public static String explain(SQLException e) {
+        boolean connecting = "08001".equals(e.getSQLState());
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException && connecting) {
+                return "the server did not accept the TCP connection within pgjdbc's connectTimeout (10 s unless the"
+                        + " URL sets it): the host is down, or a firewall drops the packets";
+            }
             if (t instanceof SocketTimeoutException) {
                 return "migratest waited for the server's answer longer than its reply limit (the statement limit "
                         + STATEMENT_LIMIT_PROPERTY + " plus " + CANCEL_GRACE.toSeconds() + " s and a margin; "
@@ -94,7 +118,8 @@ public final class WaitLimits {
                         + " server is frozen or unreachable";
             }
         }
-        if ("08001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("timed out")) {
+        // pgjdbc translates its messages: compare with its own words in this JVM's language
+        if (connecting && GT.tr("Connection attempt timed out.").equals(e.getMessage())) {
             return "the server accepted the connection but did not complete the login within " + LOGIN.toSeconds()
                     + " s (or the URL's loginTimeout): it is frozen, overloaded or unreachable";
         }

@@ -219,12 +219,12 @@ public final class HistoryRehearsal implements AutoCloseable {
      * answer a little longer than the statement limit (so a frozen server cannot hang the rehearsal), never less.
      */
     private Connection connectForWork() throws SQLException {
-        return WaitLimits.bound(database.connect(), WaitLimits.replyLimit(executor.statementLimit()));
+        return WaitLimits.bound(database.connect(), server.address(), WaitLimits.replyLimit(executor.statementLimit()));
     }
 
     /** The lock observer's: polls and probes answer in milliseconds, so a minute without an answer means a frozen server. */
     private Connection connectForObserving() throws SQLException {
-        return WaitLimits.bound(database.connect(), WaitLimits.OBSERVER_REPLY);
+        return WaitLimits.bound(database.connect(), server.address(), WaitLimits.OBSERVER_REPLY);
     }
 
     private static String describe(SQLException e) {

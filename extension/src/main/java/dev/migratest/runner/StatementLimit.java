@@ -24,6 +24,8 @@ final class StatementLimit {
     static final Duration ABORT_GRACE = WaitLimits.CANCEL_GRACE;
 
     private static final ScheduledExecutorService TIMER = timer();
+    /** pgjdbc's cancelSignalTimeout (10 s) and a little more: the longest sending a cancel takes. */
+    private static final Duration CANCEL_SEND_BOUND = Duration.ofSeconds(12);
 
     /**
      * One daemon thread, only while statements are being watched: a cancelled watch leaves the queue at once (else each
@@ -85,25 +87,33 @@ final class StatementLimit {
         private boolean fired;
         private boolean aborted;
         private ScheduledFuture<?> abortTimer;
+        private volatile Thread sender;
 
         private Guard(Statement statement) {
             this.statement = statement;
             this.timer = TIMER.schedule(this::cancel, limit.toMillis(), TimeUnit.MILLISECONDS);
         }
 
+        /**
+         * Sends the cancel from a thread of its own: pgjdbc waits for the server to close the cancel connection (up to
+         * its cancelSignalTimeout, 10 s), which a frozen postmaster never does. On the timer thread that wait would
+         * hold up the abort below and every other statement's limit.
+         */
         private void cancel() {
             synchronized (this) {
                 if (done) return;
                 fired = true;
+                abortTimer = TIMER.schedule(this::abort, ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
-            try {
-                statement.cancel();
-            } catch (SQLException e) {
-                // The statement ended on its own meanwhile, or the server is gone: either way nothing waits any more.
-            }
-            synchronized (this) {
-                if (!done) abortTimer = TIMER.schedule(this::abort, ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            sender = new Thread(() -> {
+                try {
+                    statement.cancel();
+                } catch (SQLException e) {
+                    // The statement ended on its own meanwhile, or the server is gone: either way nothing waits any more.
+                }
+            }, "migratest-statement-cancel");
+            sender.setDaemon(true);
+            sender.start();
         }
 
         /**
@@ -133,12 +143,25 @@ final class StatementLimit {
             return fired;
         }
 
-        /** Once this returns no cancel is on its way: it cannot hit the next statement. */
+        /**
+         * Once this returns no cancel is on its way: it cannot hit the next statement. A cancel already being sent is
+         * waited for, as long as pgjdbc itself would wait for it.
+         */
         @Override
-        public synchronized void close() {
-            done = true;
-            timer.cancel(false);
-            if (abortTimer != null) abortTimer.cancel(false);
+        public void close() {
+            Thread sending;
+            synchronized (this) {
+                done = true;
+                timer.cancel(false);
+                if (abortTimer != null) abortTimer.cancel(false);
+                sending = sender;
+            }
+            if (sending == null) return;
+            try {
+                sending.join(CANCEL_SEND_BOUND.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -177,7 +177,7 @@ class FrozenServerIT {
     void aConnectionWithTheObserversBoundGivesUpOnAFrozenBackend() throws Exception {
         Duration bound = Duration.ofSeconds(2);
         try (PostgresServer server = new EmbeddedProvider().start();
-             Connection bounded = WaitLimits.bound(server.address().connect("postgres"), bound)) {
+             Connection bounded = WaitLimits.bound(server.address().connect("postgres"), server.address(), bound)) {
             long backend = bounded.unwrap(org.postgresql.PGConnection.class).getBackendPID();
             PostgresProcesses.signal("STOP", backend);
             long start = System.nanoTime();

@@ -24,12 +24,18 @@ class ProviderSelectorTest {
         List<PostgresProvider> candidates = ProviderSelector.candidates(ProviderChoice.AUTO,
                 new ExternalProvider("jdbc:postgresql://127.0.0.1:9/postgres", "app", null), PostgresRequest.ANY, false);
 
-        assertThat(candidates).extracting(PostgresProvider::name).containsExactly("external");
-        assertThatThrownBy(() -> ProviderSelector.start(candidates))
-                .isInstanceOf(NoPostgresAvailableException.class)
-                .hasMessageContaining("external: failed, the external PostgreSQL server at"
-                        + " jdbc:postgresql://127.0.0.1:9/postgres?user=app refused the connection")
-                .hasMessageNotContaining("embedded");
+        NoPostgresAvailableException refused = catchThrowableOfType(NoPostgresAvailableException.class,
+                () -> ProviderSelector.start(candidates));
+        assertThat(refused.attempts()).singleElement().asString()
+                .startsWith("external: failed, the external PostgreSQL server at"
+                        + " jdbc:postgresql://127.0.0.1:9/postgres?user=app refused the connection");
+    }
+
+    @Test
+    void anImageRequestSkipsTheExternalServerEvenWhenAUrlIsConfigured() {
+        assertThat(new ExternalProvider("jdbc:postgresql://127.0.0.1:9/postgres", "app", null,
+                PostgresRequest.parse("postgres:16-alpine")).unavailableReason())
+                .contains("an external server cannot run the image postgres:16-alpine");
     }
 
     @Test

@@ -24,11 +24,30 @@ class WaitLimitsTest {
     }
 
     @Test
+    void aStatementLimitMeantAsNoneWaitsAsLongAsTheDriverCanCount() {
+        assertThat(WaitLimits.replyLimit(Duration.ofMillis(Long.MAX_VALUE))).isEqualTo(WaitLimits.LONGEST);
+        assertThat(WaitLimits.replyLimit(Duration.ofMillis(Integer.MAX_VALUE))).isEqualTo(WaitLimits.LONGEST);
+        String previous = System.getProperty(WaitLimits.STATEMENT_LIMIT_PROPERTY);
+        try {
+            System.setProperty(WaitLimits.STATEMENT_LIMIT_PROPERTY, Long.toString(Long.MAX_VALUE));
+            Properties props = new Properties();
+            WaitLimits.apply(props, Map.of());
+            // pgjdbc multiplies the seconds by 1000 in an int
+            assertThat(Long.parseLong(props.getProperty("socketTimeout")) * 1000).isLessThanOrEqualTo(Integer.MAX_VALUE);
+        } finally {
+            if (previous == null) System.clearProperty(WaitLimits.STATEMENT_LIMIT_PROPERTY);
+            else System.setProperty(WaitLimits.STATEMENT_LIMIT_PROPERTY, previous);
+        }
+    }
+
+    @Test
     void everyConnectionGetsALoginAndAReadTimeoutUnlessItsUrlSetsThem() {
         Properties props = new Properties();
         WaitLimits.apply(props, Map.of());
         assertThat(props).containsEntry("loginTimeout", "30").containsEntry("socketTimeout", "665");
 
+        assertThat(ServerAddress.parse("jdbc:postgresql://h/db?socketTimeout=0", null, null).hasParameter("socketTimeout"))
+                .as("a URL's own socketTimeout is kept on bound connections too").isTrue();
         Properties own = new Properties();
         WaitLimits.apply(own, Map.of("loginTimeout", "5", "socketTimeout", "0"));
         assertThat(own).doesNotContainKeys("loginTimeout", "socketTimeout");
@@ -67,5 +86,11 @@ class WaitLimitsTest {
         assertThat(WaitLimits.explain(loginTimedOut)).isEqualTo("the server accepted the connection but did not"
                 + " complete the login within 30 s (or the URL's loginTimeout): it is frozen, overloaded or unreachable");
         assertThat(WaitLimits.explain(refused)).isEmpty();
+
+        SQLException connectTimedOut = new PSQLException("The connection attempt failed.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT, new SocketTimeoutException("Connect timed out"));
+        assertThat(WaitLimits.explain(connectTimedOut)).isEqualTo("the server did not accept the TCP connection within"
+                + " pgjdbc's connectTimeout (10 s unless the URL sets it): the host is down, or a firewall drops the"
+                + " packets");
     }
 }
