@@ -47,12 +47,16 @@ final class WatchedCopy {
             return copy.run(watch);
         } catch (SQLException | IOException e) {
             if (!watch.stop()) throw e;
-            throw new SQLException("COPY stopped: PostgreSQL took no rows for " + timeoutMs / 1000 + " s (the"
+            throw new SQLException("COPY stopped: PostgreSQL took no rows for " + seconds(timeoutMs) + " (the"
                     + " connection's network timeout), so the server stopped reading: it is frozen or unreachable;"
                     + " the connection was closed to end the blocked write", "08006", e);
         } finally {
             watch.stop();
         }
+    }
+
+    private static String seconds(int millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     @FunctionalInterface
@@ -119,6 +123,8 @@ final class WatchedCopy {
         private int timed(Read read) throws IOException {
             reading = true;
             try {
+                // Also after the last rows: the final flush can block like any write. Waiting for the answer is
+                // bounded by the same network timeout as a read, so slow triggers at the end cost no earlier failure.
                 return read.run();
             } finally {
                 lastRead = System.nanoTime();

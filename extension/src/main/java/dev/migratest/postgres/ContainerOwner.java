@@ -17,9 +17,11 @@ import java.util.Optional;
  * Labels cannot be changed once a container exists, so all of them are known before it is created.
  *
  * @param host         the host name of the JVM ({@link ThisHost})
- * @param pidNamespace the JVM's pid namespace ({@code /proc/self/ns/pid}), empty where there is none to read: two
- *                     processes on one host name see each other's pids only when they share it (a CI job in a
- *                     container whose host name is fixed is in a namespace of its own)
+ * @param pidNamespace the machine's boot id and the JVM's pid namespace ({@code /proc/self/ns/pid}), empty where there
+ *                     is none to read: two processes on one host name see each other's pids only when they share it (a
+ *                     CI job in a container whose host name is fixed is in a namespace of its own). The boot id tells
+ *                     apart two machines of the same host name sharing one Docker daemon, whose root namespaces carry
+ *                     the same number.
  * @param pid          the JVM's process id
  * @param started      when that process started, or null when the platform does not say
  */
@@ -29,10 +31,14 @@ record ContainerOwner(String host, String pidNamespace, long pid, Instant starte
     static final String PID = "dev.migratest.owner.pid";
     static final String STARTED = "dev.migratest.owner.started";
     private static final Path PID_NAMESPACE_LINK = Path.of("/proc/self/ns/pid");
+    private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
     /** What a later run makes of a container's owner. */
     enum Verdict {
-        /** Another host or pid namespace: its processes cannot be seen from here, so it is never taken for dead. */
+        /**
+         * Another host, machine or pid namespace, or one that could not be told: its processes cannot be seen from
+         * here, so it is never taken for dead.
+         */
         ELSEWHERE(false),
         /** The owner still runs (or a process with its pid whose start time is unknown: reuse cannot be proven). */
         OWNER_RUNS(false),
@@ -95,7 +101,8 @@ record ContainerOwner(String host, String pidNamespace, long pid, Instant starte
      * it started later than the owner did (beyond {@link ProcessStarts#TOLERANCE}).
      */
     Verdict verdict(ContainerOwner here) {
-        if (!host.equals(here.host) || host.equals(ThisHost.UNKNOWN) || !pidNamespace.equals(here.pidNamespace)) {
+        if (!host.equals(here.host) || host.equals(ThisHost.UNKNOWN) || pidNamespace.isEmpty()
+                || !pidNamespace.equals(here.pidNamespace)) {
             return Verdict.ELSEWHERE;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
@@ -112,9 +119,9 @@ record ContainerOwner(String host, String pidNamespace, long pid, Instant starte
 
     private static String readPidNamespace() {
         try {
-            return Files.readSymbolicLink(PID_NAMESPACE_LINK).toString();
+            return Files.readString(BOOT_ID).strip() + " " + Files.readSymbolicLink(PID_NAMESPACE_LINK);
         } catch (IOException | UnsupportedOperationException | SecurityException none) {
-            // not Linux, or not allowed: the host name alone has to do
+            // not Linux, or not allowed: no owner can be judged, so no container of this kind is ever swept
             return "";
         }
     }

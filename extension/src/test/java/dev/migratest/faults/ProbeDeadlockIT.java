@@ -211,7 +211,11 @@ class ProbeDeadlockIT {
         assertThat(blocked.writesBlockedOn()).containsExactly("public.t");
     }
 
-    /** Deadlocks the server detected in the scratch database (the observer flushes its counters per statement). */
+    /**
+     * Deadlocks the server detected in the scratch database. Secondary evidence: another backend's counters reach
+     * pg_stat_database when it flushes them (at once when idle for a while, within ~10 s at most), so a very recent
+     * deadlock may not show yet; the verdict and the probe's answer are what the tests rest on.
+     */
     private static String deadlocks(String label) throws SQLException {
         return Scratch.query(server, Scratch.database(server, label),
                 "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");

@@ -38,6 +38,7 @@ class ContainerOwnerTest {
         assertThat(self.pid()).isEqualTo(ProcessHandle.current().pid());
         assertThat(self.host()).isEqualTo(ThisHost.name());
         assertThat(self.started()).isEqualTo(ProcessHandle.current().info().startInstant().orElse(null));
+        assertThat(self.pidNamespace()).as("boot id, then the pid namespace").matches("[0-9a-f-]{36} pid:\\[\\d+]");
         assertThat(ContainerOwner.fromLabels(self.labels())).contains(self);
     }
 
@@ -108,6 +109,12 @@ class ContainerOwnerTest {
                 .isEqualTo(Verdict.ELSEWHERE);
         assertThat(new ContainerOwner(here.host(), "pid:[1]", dead, STARTED).verdict(here))
                 .isEqualTo(Verdict.ELSEWHERE);
+        String rootNamespace = here.pidNamespace().substring(here.pidNamespace().indexOf(' ') + 1);
+        assertThat(new ContainerOwner(here.host(), "another-machine's-boot-id " + rootNamespace, dead, STARTED)
+                .verdict(here)).as("same host name, same namespace number, another machine on one daemon")
+                .isEqualTo(Verdict.ELSEWHERE);
+        assertThat(new ContainerOwner(here.host(), "", dead, STARTED).verdict(new ContainerOwner(here.host(), "", 1,
+                STARTED))).as("namespaces that could not be read are never taken for the same").isEqualTo(Verdict.ELSEWHERE);
         ContainerOwner unknownHost = new ContainerOwner(ThisHost.UNKNOWN, here.pidNamespace(), dead, STARTED);
         assertThat(unknownHost.verdict(new ContainerOwner(ThisHost.UNKNOWN, here.pidNamespace(), 1, STARTED)))
                 .as("a host name that could not be read matches no host").isEqualTo(Verdict.ELSEWHERE);
