@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Lock tracing for one scratch database: the migrating connection reads its own locks; a second connection of ours
@@ -29,7 +31,7 @@ public final class Tracing implements AutoCloseable {
     private static final int OBSERVER_CHECK_SECONDS = 2;
     private static final System.Logger LOG = System.getLogger(Tracing.class.getName());
     /** Each lowering is said once per JVM, not once per scratch database or per lost observer connection. */
-    private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 
     /** Opens connections to the database being traced. */
     @FunctionalInterface
@@ -103,8 +105,8 @@ public final class Tracing implements AutoCloseable {
         String message = "the probe timeout of " + probeTimeout.toMillis() + " ms (" + PROBE_TIMEOUT_PROPERTY
                 + ") is lowered to " + timeouts.lock().toMillis() + " ms, and a probe's whole statement to "
                 + timeouts.statement().toMillis() + " ms: the server's deadlock_timeout is "
-                + deadlockTimeout.toMillis() + " ms, and a probe still waiting when it passes could make the migration the victim of a deadlock"
-                + " with the probe";
+                + deadlockTimeout.toMillis() + " ms, and a probe still waiting when it passes could make the migration"
+                + " the victim of a deadlock with the probe";
         if (ANNOUNCED.add(message)) LOG.log(System.Logger.Level.INFO, message);
     }
 

@@ -12,6 +12,7 @@ import dev.migratest.migration.StatementKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class ScriptExecutor {
     }
 
     /** How long one statement of a migration may run. */
-    java.time.Duration statementLimit() {
+    Duration statementLimit() {
         return limit.limit();
     }
 
