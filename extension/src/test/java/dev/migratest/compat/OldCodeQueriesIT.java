@@ -1,9 +1,8 @@
 package dev.migratest.compat;
 
 import dev.migratest.postgres.Database;
-import dev.migratest.postgres.EmbeddedProvider;
+import dev.migratest.postgres.ClassServer;
 import dev.migratest.postgres.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,20 +29,15 @@ class OldCodeQueriesIT {
     /** Session-level prepared statements other than the driver's own transaction commands. */
     private static final String PREPARED_BY_CHECK = "SELECT string_agg(name || ': ' || statement, ' | ')"
             + " FROM pg_prepared_statements WHERE statement NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK')";
+    @ClassServer
     private static PostgresServer server;
     private static List<OldQuery> oldQueries;
     private Database database;
     private Connection connection;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new EmbeddedProvider().start();
+    static void load() throws Exception {
         oldQueries = OldQueries.load("classpath:compat/app-v1-users.sql");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     @BeforeEach

@@ -2,7 +2,7 @@ package dev.migratest.data;
 
 import dev.migratest.migration.Layout;
 import dev.migratest.migration.MigrationLoader;
-import dev.migratest.postgres.EmbeddedProvider;
+import dev.migratest.postgres.ClassServer;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.DataVolume;
@@ -11,8 +11,6 @@ import dev.migratest.runner.Outcome;
 import dev.migratest.runner.Phase;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SnapshotMode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,19 +35,10 @@ class DataIntegrityIT {
             CREATE INDEX orders_user_id_idx ON orders (user_id);
             """;
     private static final DataVolume VOLUME = new DataVolume(2000, Map.of(), Map.of(), 7, false);
+    @ClassServer
     private static PostgresServer server;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new EmbeddedProvider().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void aDownThatDropsAndReAddsAColumnLosesItsValuesAndTheColumnIsNamed() throws Exception {

@@ -1,11 +1,9 @@
 package dev.migratest.data;
 
 import dev.migratest.datagen.TopUp;
+import dev.migratest.postgres.ClassServer;
 import dev.migratest.postgres.Database;
-import dev.migratest.postgres.EmbeddedProvider;
 import dev.migratest.postgres.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,17 +25,8 @@ class FingerprintIT {
                 ratio double precision, at timestamptz, local_at timestamp, day date, token uuid, name text,
                 code varchar(12), doc jsonb, raw json, tags text[], span interval, blob bytea)
             """;
+    @ClassServer
     private static PostgresServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new EmbeddedProvider().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void everyTypeWithItsEdgeValuesIsFingerprintedAndAnUntouchedTableKeepsItsFingerprint() throws Exception {

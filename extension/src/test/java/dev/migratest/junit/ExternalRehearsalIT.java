@@ -3,11 +3,10 @@ package dev.migratest.junit;
 import dev.migratest.MigrationCycle;
 import dev.migratest.MigrationCycleTest;
 import dev.migratest.MigrationTest;
+import dev.migratest.postgres.ClassServer;
 import dev.migratest.postgres.LogCapture;
 import dev.migratest.postgres.PasswordPostgres;
 import dev.migratest.postgres.ProviderChoice;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -36,6 +35,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class ExternalRehearsalIT {
     private static final Path REPORTS = Path.of("target/migratest-external-safety");
+    @ClassServer
     private static PasswordPostgres server;
 
     @MigrationTest(location = "classpath:fixtures/passing", provider = ProviderChoice.EXTERNAL)
@@ -44,16 +44,6 @@ class ExternalRehearsalIT {
         void rehearse(MigrationCycle cycle) {
             assertThat(cycle).passed().restoredTheSchema().reupMatchesUp();
         }
-    }
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = PasswordPostgres.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.migratest.locks;
 
-import dev.migratest.postgres.EmbeddedProvider;
+import dev.migratest.postgres.ClassServer;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.Phase;
 import dev.migratest.runner.PhaseResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,19 +18,10 @@ class AftermathIT {
             + "INSERT INTO users SELECT generate_series(1, 100);\n"
             + "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, code int);\n"
             + "INSERT INTO orders SELECT g, 1 + g % 100, g % 10 FROM generate_series(1, 1000) g;\n";
+    @ClassServer
     private static PostgresServer server;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new EmbeddedProvider().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void aForeignKeyWithoutAnIndexOnItsColumnsIsListedOnlyForThePhaseThatAddedIt() throws Exception {

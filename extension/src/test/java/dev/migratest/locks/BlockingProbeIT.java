@@ -1,10 +1,8 @@
 package dev.migratest.locks;
 
+import dev.migratest.postgres.ClassServer;
 import dev.migratest.postgres.Database;
-import dev.migratest.postgres.EmbeddedProvider;
 import dev.migratest.postgres.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,17 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BlockingProbeIT {
+    @ClassServer
     private static PostgresServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new EmbeddedProvider().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void aProbeCancelledAsTheVictimOfADeadlockWithTheMigrationWasWaitingForItSoWritesWereBlocked() throws Exception {

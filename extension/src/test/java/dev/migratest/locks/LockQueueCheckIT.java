@@ -1,11 +1,9 @@
 package dev.migratest.locks;
 
-import dev.migratest.postgres.EmbeddedProvider;
+import dev.migratest.postgres.ClassServer;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.Outcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +20,10 @@ class LockQueueCheckIT {
     private static final Duration BLOCKER_HOLD = Duration.ofSeconds(1);
     private static final String USERS = "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
             + "INSERT INTO users SELECT g, 'u' || g FROM generate_series(1, 1000) g;\n";
+    @ClassServer
     private static PostgresServer server;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new EmbeddedProvider().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void withoutLockTimeoutTheAlterQueuesAndReadersStallBehindIt() throws Exception {

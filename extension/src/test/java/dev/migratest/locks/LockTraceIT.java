@@ -1,15 +1,13 @@
 package dev.migratest.locks;
 
+import dev.migratest.postgres.ClassServer;
 import dev.migratest.postgres.Database;
-import dev.migratest.postgres.EmbeddedProvider;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.Outcome;
 import dev.migratest.runner.Phase;
 import dev.migratest.runner.PhaseResult;
 import dev.migratest.runner.StatementResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,20 +50,11 @@ class LockTraceIT {
     private static final String FK = "ALTER TABLE child ADD CONSTRAINT child_parent_fk FOREIGN KEY (parent_id) REFERENCES parent;\n";
     private static final int ROWS = 5000;
 
+    @ClassServer
     private static PostgresServer server;
     @TempDir
     Path dir;
     private TracedHistory history;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new EmbeddedProvider().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @BeforeEach
     void history() {

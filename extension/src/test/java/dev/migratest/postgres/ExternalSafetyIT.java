@@ -1,7 +1,5 @@
 package dev.migratest.postgres;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -14,17 +12,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** External mode against a real, password-protected server: what it refuses, and what it says when it cannot log in. */
 class ExternalSafetyIT {
+    @ClassServer
     private static PasswordPostgres server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = PasswordPostgres.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void aWrongPasswordIsOneMessageWithTheUrlMaskedTheSqlStateAndTheFix() {

@@ -1,7 +1,5 @@
 package dev.migratest.postgres;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -20,17 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** After a killed JVM: the next run drops that run's scratch databases on the external server, and nothing else. */
 class LeftoverSweepIT {
+    @ClassServer
     private static PasswordPostgres server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = PasswordPostgres.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void aKilledJvmsScratchDatabaseIsDroppedByTheNextRun() throws Exception {

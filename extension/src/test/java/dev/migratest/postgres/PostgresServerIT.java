@@ -1,7 +1,5 @@
 package dev.migratest.postgres;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -16,17 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded provider for real, and the external provider pointed at it as if someone else ran it. */
 class PostgresServerIT {
+    @ClassServer
     private static PostgresServer embedded;
-
-    @BeforeAll
-    static void start() throws Exception {
-        embedded = new EmbeddedProvider().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        embedded.close();
-    }
 
     @Test
     void embeddedServerReportsItsVersionAndProvider() {

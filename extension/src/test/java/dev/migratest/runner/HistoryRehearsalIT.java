@@ -3,12 +3,10 @@ package dev.migratest.runner;
 import dev.migratest.migration.Layout;
 import dev.migratest.migration.Migration;
 import dev.migratest.migration.MigrationLoader;
-import dev.migratest.postgres.EmbeddedProvider;
+import dev.migratest.postgres.ClassServer;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SnapshotMode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,19 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The up → down → up rehearsal of whole histories on a real Postgres, including every way it can go wrong. */
 class HistoryRehearsalIT {
+    @ClassServer
     private static PostgresServer server;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new EmbeddedProvider().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void aCorrectMigrationPassesWithEveryPhaseAndStatementRecorded() throws Exception {
