@@ -94,12 +94,7 @@ final class Utf8Reader extends Reader {
     private void readStart() throws IOException {
         bytes.clear();
         while (bytes.position() < 3 && !endOfInput) {
-            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-            if (n < 0) {
-                endOfInput = true;
-            } else {
-                bytes.position(bytes.position() + n);
-            }
+            readOnce();
         }
         bytes.flip();
         if (bytes.remaining() >= 3 && (bytes.get(0) & 0xFF) == 0xEF && (bytes.get(1) & 0xFF) == 0xBB
@@ -111,13 +106,18 @@ final class Utf8Reader extends Reader {
     /** Keeps the bytes not decoded yet (the start of a sequence cut by the buffer's end) and reads more after them. */
     private void readBytes() throws IOException {
         bytes.compact();
+        readOnce();
+        bytes.flip();
+    }
+
+    /** One read from the file into {@code bytes} (in write mode), or the end of input noted. */
+    private void readOnce() throws IOException {
         int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
         if (n < 0) {
             endOfInput = true;
         } else {
             bytes.position(bytes.position() + n);
         }
-        bytes.flip();
     }
 
     /** Counts the line breaks among the chars decoded into {@code chars} (in write mode) so far. */

@@ -2,8 +2,6 @@ package dev.migratest.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +13,7 @@ class EncodingTest {
 
     @Test
     void invalidUtf8NamesTheLineAndTheByte() {
-        Folder folder = Folder.at(dir).bytes("V1__latin1.sql", bytes("SELECT 1;\n\nINSERT INTO t VALUES ('caf", 0xE9,
+        Folder folder = Folder.at(dir).bytes("V1__latin1.sql", Utf8Bytes.of("SELECT 1;\n\nINSERT INTO t VALUES ('caf", 0xE9,
                 "');\n"));
 
         assertThat(folder.fails(Layout.FLYWAY, true)).hasMessage(folder.message(
@@ -25,7 +23,7 @@ class EncodingTest {
 
     @Test
     void aTruncatedSequenceAtTheEndOfTheFile() {
-        Folder folder = Folder.at(dir).bytes("1_x.up.sql", bytes("SELECT 1;\nSELECT '", 0xE2, 0x82));
+        Folder folder = Folder.at(dir).bytes("1_x.up.sql", Utf8Bytes.of("SELECT 1;\nSELECT '", 0xE2, 0x82));
 
         assertThat(folder.fails(Layout.GOLANG_MIGRATE, true).problems()).containsExactly(new DefinitionProblem(
                 "1_x.up.sql", 2, "invalid UTF-8 bytes 0xE2 0x82", "UTF-8 text", "re-save the file as UTF-8"));
@@ -36,7 +34,7 @@ class EncodingTest {
         Folder folder = Folder.at(dir)
                 .file("2020-01-01-000000_a/up.sql", "SELECT 1;")
                 .file("2020-01-01-000000_a/down.sql", "SELECT 2;")
-                .bytes("2020-01-01-000000_a/metadata.toml", bytes("# ", 0xFF, "\nrun_in_transaction = false\n"));
+                .bytes("2020-01-01-000000_a/metadata.toml", Utf8Bytes.of("# ", 0xFF, "\nrun_in_transaction = false\n"));
 
         assertThat(folder.fails(Layout.DIESEL).problems()).containsExactly(new DefinitionProblem(
                 "2020-01-01-000000_a/metadata.toml", 1, "invalid UTF-8 byte 0xFF", "UTF-8 text",
@@ -46,10 +44,10 @@ class EncodingTest {
     @Test
     void anUnreadableFileStillCountsAsPresentSoOnlyItsEncodingIsReported() {
         Folder golang = Folder.at(dir.resolve("golang"))
-                .bytes("1_x.up.sql", bytes("SELECT '", 0xFF, "';\n"))
+                .bytes("1_x.up.sql", Utf8Bytes.of("SELECT '", 0xFF, "';\n"))
                 .file("1_x.down.sql", "SELECT 1;");
         Folder goose = Folder.at(dir.resolve("goose"))
-                .bytes("00002_y.sql", bytes("-- +goose Up\nSELECT '", 0xC0, "';\n"));
+                .bytes("00002_y.sql", Utf8Bytes.of("-- +goose Up\nSELECT '", 0xC0, "';\n"));
 
         assertThat(golang.fails(Layout.GOLANG_MIGRATE).problems()).extracting(DefinitionProblem::describe)
                 .containsExactly("1_x.up.sql:1: found invalid UTF-8 byte 0xFF; expected UTF-8 text; fix: re-save the"
@@ -62,7 +60,7 @@ class EncodingTest {
     @Test
     void aByteOrderMarkIsDropped() {
         LoadedMigrations loaded = Folder.at(dir)
-                .bytes("00001_bom.sql", bytes(0xEF, 0xBB, 0xBF, "-- +goose Up\nCREATE TABLE t (id int);\n"))
+                .bytes("00001_bom.sql", Utf8Bytes.of(0xEF, 0xBB, 0xBF, "-- +goose Up\nCREATE TABLE t (id int);\n"))
                 .loadForwardOnly(Layout.GOOSE);
 
         assertThat(loaded.migrations().get(0).up().statements())
@@ -72,7 +70,7 @@ class EncodingTest {
     @Test
     void aByteOrderMarkDoesNotHideTheSqlxNoTransactionMarker() {
         LoadedMigrations loaded = Folder.at(dir)
-                .bytes("1_x.sql", bytes(0xEF, 0xBB, 0xBF, "-- no-transaction\nVACUUM;\n"))
+                .bytes("1_x.sql", Utf8Bytes.of(0xEF, 0xBB, 0xBF, "-- no-transaction\nVACUUM;\n"))
                 .loadForwardOnly(Layout.GOLANG_MIGRATE);
 
         assertThat(loaded.migrations().get(0).up().nonTransactionalReason()).isEqualTo("-- no-transaction (line 1)");
@@ -86,18 +84,5 @@ class EncodingTest {
 
         assertThat(loaded.migrations().get(0).up().statements().get(0).sql())
                 .isEqualTo("INSERT INTO t VALUES ('café 🚀 שלום')");
-    }
-
-    /** Text parts as UTF-8, integers as single bytes. */
-    private static byte[] bytes(Object... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Object part : parts) {
-            if (part instanceof Integer b) {
-                out.write(b);
-            } else {
-                out.writeBytes(((String) part).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return out.toByteArray();
     }
 }

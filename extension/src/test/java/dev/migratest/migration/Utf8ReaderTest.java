@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,26 +21,26 @@ class Utf8ReaderTest {
     void sequencesCutByTheBufferAreDecodedWhole(int bufferSize) throws IOException {
         String text = "Zoë 山田 🚀 שלום\r\n".repeat(50);
 
-        assertThat(decode(trickle(bytes(text)), bufferSize)).isEqualTo(text);
+        assertThat(decode(trickle(Utf8Bytes.of(text)), bufferSize)).isEqualTo(text);
     }
 
     @ParameterizedTest(name = "{0}-byte buffer")
     @ValueSource(ints = {4, 5, 8192})
     void aByteOrderMarkIsDroppedEvenWhenItArrivesAByteAtATime(int bufferSize) throws IOException {
-        assertThat(decode(trickle(bytes(0xEF, 0xBB, 0xBF, "SELECT 1;")), bufferSize)).isEqualTo("SELECT 1;");
+        assertThat(decode(trickle(Utf8Bytes.of(0xEF, 0xBB, 0xBF, "SELECT 1;")), bufferSize)).isEqualTo("SELECT 1;");
         // only at the start: further on, U+FEFF is a character of the text
-        assertThat(decode(trickle(bytes("a", 0xEF, 0xBB, 0xBF)), bufferSize)).isEqualTo("a\uFEFF");
-        assertThat(decode(trickle(bytes("")), bufferSize)).isEmpty();
+        assertThat(decode(trickle(Utf8Bytes.of("a", 0xEF, 0xBB, 0xBF)), bufferSize)).isEqualTo("a\uFEFF");
+        assertThat(decode(trickle(Utf8Bytes.of("")), bufferSize)).isEmpty();
         // a file cut inside its byte order mark is no UTF-8 either
         assertThat(catchThrowableOfType(InvalidUtf8Exception.class,
-                () -> decode(trickle(bytes(0xEF, 0xBB)), bufferSize)).found())
+                () -> decode(trickle(Utf8Bytes.of(0xEF, 0xBB)), bufferSize)).found())
                 .isEqualTo("invalid UTF-8 bytes 0xEF 0xBB");
     }
 
     @ParameterizedTest(name = "{0}-byte buffer")
     @ValueSource(ints = {4, 5, 6, 7, 11, 8192})
     void anInvalidByteNamesItsLineWhereverTheBufferEnds(int bufferSize) {
-        byte[] latin1 = bytes("SELECT 1;\n\nINSERT INTO t VALUES ('caf", 0xE9, "');\n");
+        byte[] latin1 = Utf8Bytes.of("SELECT 1;\n\nINSERT INTO t VALUES ('caf", 0xE9, "');\n");
 
         InvalidUtf8Exception invalid = catchThrowableOfType(InvalidUtf8Exception.class,
                 () -> decode(trickle(latin1), bufferSize));
@@ -56,7 +54,7 @@ class Utf8ReaderTest {
     @ValueSource(ints = {4, 5, 6, 7, 8192})
     void aSequenceTruncatedByTheEndOfTheFileIsReportedWithItsBytes(int bufferSize) {
         InvalidUtf8Exception invalid = catchThrowableOfType(InvalidUtf8Exception.class,
-                () -> decode(trickle(bytes("SELECT 1;\nSELECT '", 0xE2, 0x82)), bufferSize));
+                () -> decode(trickle(Utf8Bytes.of("SELECT 1;\nSELECT '", 0xE2, 0x82)), bufferSize));
 
         assertThat(invalid).isNotNull();
         assertThat(invalid.line()).isEqualTo(2);
@@ -77,18 +75,5 @@ class Utf8ReaderTest {
                 return super.read(into, offset, Math.min(length, 1));
             }
         };
-    }
-
-    /** Text parts as UTF-8, integers as single bytes. */
-    private static byte[] bytes(Object... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Object part : parts) {
-            if (part instanceof Integer b) {
-                out.write(b);
-            } else {
-                out.writeBytes(((String) part).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return out.toByteArray();
     }
 }
