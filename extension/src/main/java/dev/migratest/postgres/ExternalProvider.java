@@ -56,6 +56,9 @@ public final class ExternalProvider implements PostgresProvider {
 
     @Override
     public PostgresServer start() throws Exception {
+        // ProviderSelector asks first; a direct caller gets the same refusal
+        Optional<String> refusal = unavailableReason();
+        if (refusal.isPresent()) throw new IllegalStateException(refusal.get());
         ServerAddress address = ServerAddress.parse(url, user, password);
         PostgresServer server;
         try {
@@ -79,9 +82,6 @@ public final class ExternalProvider implements PostgresProvider {
             throw new IllegalStateException("the external server runs PostgreSQL " + server.version() + ", not the "
                     + request.major() + " that was asked for; point migratest.postgres.url at a " + request.major()
                     + " server or let the container or embedded provider serve it");
-        }
-        if (request.image() != null) {
-            throw new IllegalStateException("an external server cannot run the image " + request.image());
         }
     }
 }

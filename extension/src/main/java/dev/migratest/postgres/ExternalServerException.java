@@ -2,6 +2,7 @@ package dev.migratest.postgres;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The external server could not be used: it refused the connection, the login failed, or the database is missing.
@@ -24,6 +25,7 @@ public final class ExternalServerException extends RuntimeException {
         String state = e.getSQLState();
         String what = ServerAddress.mask(String.valueOf(e.getMessage()));
         String fix;
+        Optional<String> unanswered = WaitLimits.explain(e);
         if ("28P01".equals(state) || "28000".equals(state)) {
             what = "refused the login: " + what;
             fix = "check the user and password: migratest.postgres.user and migratest.postgres.password (env "
@@ -32,8 +34,8 @@ public final class ExternalServerException extends RuntimeException {
             what = "refused the connection";
             fix = "check the host and port in migratest.postgres.url, and that PostgreSQL runs there and accepts TCP/IP"
                     + " connections (listen_addresses, pg_hba.conf, firewall)";
-        } else if (!WaitLimits.explain(e).isEmpty()) {
-            what = "did not answer: " + what + "; " + WaitLimits.explain(e);
+        } else if (unanswered.isPresent()) {
+            what = "did not answer: " + what + "; " + unanswered.get();
             fix = "check that the server at that address is up and not stopped, overloaded or behind a broken network"
                     + " path; a slow link can be given more time with the URL's loginTimeout / socketTimeout parameters"
                     + " (seconds)";

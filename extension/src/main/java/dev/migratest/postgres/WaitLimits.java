@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -100,30 +101,31 @@ public final class WaitLimits {
     }
 
     /**
-     * What to add to an error that ended a wait of migratest's, or empty: a read that timed out, or a login that got
+     * What to add to an error that ended a wait of migratest's, if it did: a read that timed out, or a login that got
      * no answer, say so, since pgjdbc's own words ("An I/O error occurred", "Connection attempt timed out") do not
      * say that the server never answered.
      */
-    public static String explain(SQLException e) {
+    public static Optional<String> explain(SQLException e) {
         boolean connecting = "08001".equals(e.getSQLState());
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SocketTimeoutException && connecting) {
-                return "the server did not accept the TCP connection within pgjdbc's connectTimeout (10 s unless the"
-                        + " URL sets it): the host is down, or a firewall drops the packets";
+                return Optional.of("the server did not accept the TCP connection within pgjdbc's connectTimeout (10 s"
+                        + " unless the URL sets it): the host is down, or a firewall drops the packets");
             }
             if (t instanceof SocketTimeoutException) {
-                return "migratest waited for the server's answer longer than its reply limit (the statement limit "
-                        + STATEMENT_LIMIT_PROPERTY + " plus " + CANCEL_GRACE.toSeconds() + " s and a margin; "
-                        + OBSERVER_REPLY.toSeconds() + " s for the lock observer) and closed the connection: the"
-                        + " server is frozen or unreachable";
+                return Optional.of("migratest waited for the server's answer longer than its reply limit (the"
+                        + " statement limit " + STATEMENT_LIMIT_PROPERTY + " plus " + CANCEL_GRACE.toSeconds()
+                        + " s and a margin; " + OBSERVER_REPLY.toSeconds() + " s for the lock observer) and closed the"
+                        + " connection: the server is frozen or unreachable. If it is only slow, raise "
+                        + STATEMENT_LIMIT_PROPERTY + " or set socketTimeout (seconds) in the server URL");
             }
         }
         // pgjdbc translates its messages: compare with its own words in this JVM's language
         if (connecting && GT.tr("Connection attempt timed out.").equals(e.getMessage())) {
-            return "the server accepted the connection but did not complete the login within " + LOGIN.toSeconds()
-                    + " s (or the URL's loginTimeout): it is frozen, overloaded or unreachable";
+            return Optional.of("the server accepted the connection but did not complete the login within "
+                    + LOGIN.toSeconds() + " s (or the URL's loginTimeout): it is frozen, overloaded or unreachable");
         }
-        return "";
+        return Optional.empty();
     }
 
     private static long seconds(Duration d) {

@@ -229,7 +229,7 @@ public final class HistoryRehearsal implements AutoCloseable {
 
     private static String describe(SQLException e) {
         return (e.getSQLState() == null ? "" : e.getSQLState() + ": ") + e.getMessage()
-                + (WaitLimits.explain(e).isEmpty() ? "" : "; " + WaitLimits.explain(e));
+                + WaitLimits.explain(e).map(why -> "; " + why).orElse("");
     }
 
     private void keepForInspection(CycleResult result) {

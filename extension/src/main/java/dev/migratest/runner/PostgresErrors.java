@@ -24,8 +24,7 @@ final class PostgresErrors {
             if (server.getPosition() > 0) line += linesBefore(statement.sql(), server.getPosition() - 1);
         } else {
             message.append(e.getMessage());
-            String why = WaitLimits.explain(e);
-            if (!why.isEmpty()) message.append("; ").append(why);
+            WaitLimits.explain(e).ifPresent(why -> message.append("; ").append(why));
         }
         return new PhaseError(file, line, e.getSQLState(), message.toString(), statement.sql());
     }

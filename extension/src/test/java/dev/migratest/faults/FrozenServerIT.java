@@ -191,7 +191,7 @@ class FrozenServerIT {
 
             assertThat((Throwable) unanswered).as("a read from a frozen backend").isNotNull();
             assertThat(unanswered.getSQLState()).isEqualTo("08006");
-            assertThat(WaitLimits.explain(unanswered)).contains("the server is frozen or unreachable");
+            assertThat(WaitLimits.explain(unanswered)).get().asString().contains("the server is frozen or unreachable");
             assertThat(elapsedMs).isBetween(bound.toMillis() - 500, bound.toMillis() + SLACK_MS);
             assertThat(bounded.isClosed()).as("pgjdbc closes a connection whose read timed out").isTrue();
         }
