@@ -12,6 +12,7 @@ public final class ContainerEngineCondition implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        ConsoleLogging.setUp(); // the probe below is the first to touch Testcontainers, and so SLF4J
         Answer answer = context.getRoot().getStore(MigrationExtension.NAMESPACE)
                 .getOrComputeIfAbsent("container-engine", key -> new Answer(ContainerProvider.engineUnavailableReason()),
                         Answer.class);

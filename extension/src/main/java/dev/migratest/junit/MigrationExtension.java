@@ -34,6 +34,7 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        ConsoleLogging.setUp();
         Class<?> testClass = context.getRequiredTestClass();
         MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class)
                 .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()

@@ -77,6 +77,7 @@ final class OrphanedServers {
         Optional<ProcessHandle> postmaster = postmaster(dataDir);
         if (postmaster.isPresent()) stop(postmaster.get());
         deleteRecursively(dataDir);
+        ServerLog.beside(dataDir).delete();
         Files.deleteIfExists(owner);
         LOG.log(System.Logger.Level.INFO, "cleaned up the embedded PostgreSQL of a JVM that is gone (pid " + pid + "): "
                 + dataDir + (postmaster.isPresent() ? ", postmaster " + postmaster.get().pid() + " stopped" : ""));

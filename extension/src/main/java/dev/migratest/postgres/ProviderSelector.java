@@ -41,8 +41,10 @@ public final class ProviderSelector {
             }
             try {
                 PostgresServer server = provider.start();
-                String why = attempts.isEmpty() ? "first choice" : String.join("; ", attempts);
-                LOG.log(System.Logger.Level.INFO, "migratest uses " + server + " (" + why + ")");
+                LOG.log(System.Logger.Level.INFO, "using " + server);
+                if (!attempts.isEmpty()) {
+                    LOG.log(System.Logger.Level.DEBUG, "before " + provider.name() + ": " + String.join("; ", attempts));
+                }
                 return server;
             } catch (Exception e) {
                 last = e;

@@ -236,8 +236,9 @@ public final class HistoryRehearsal implements AutoCloseable {
         database.keep();
         String message = "kept the database of failed migration " + result.migration().displayName()
                 + " for inspection: " + database.printableUrl();
-        LOG.log(System.Logger.Level.WARNING, message);
+        // printed whatever the logging set-up, since the URL is what the person needs next; logged for log files
         System.out.println("[migratest] " + message);
+        LOG.log(System.Logger.Level.DEBUG, message);
     }
 
     /**
