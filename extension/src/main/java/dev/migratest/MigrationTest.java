@@ -70,7 +70,10 @@ public @interface MigrationTest {
     String POSTGRES_PASSWORD_ENV = "MIGRATEST_POSTGRES_PASSWORD";
     /** Used when neither {@link #location()} nor the property names one. */
     String DEFAULT_LOCATION = "classpath:db/migration";
-    /** Where reports go unless {@link #REPORT_DIR_PROPERTY} says otherwise. */
+    /**
+     * Where reports go unless {@link #REPORT_DIR_PROPERTY} says otherwise; {@code build/migratest} when the tests run
+     * under Gradle (or in a project that has a Gradle build and no {@code pom.xml}).
+     */
     String DEFAULT_REPORT_DIR = "target/migratest";
 
     /**

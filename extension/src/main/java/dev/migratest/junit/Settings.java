@@ -54,7 +54,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 enumValue(props, MigrationTest.COLUMN_ORDER_PROPERTY, a.columnOrder(), ColumnOrder.class),
                 bool(props, MigrationTest.KEEP_FAILED_DATABASE_PROPERTY, a.keepFailedDatabase()),
                 Path.of(firstNonBlank(props.apply(MigrationTest.REPORT_DIR_PROPERTY),
-                        MigrationTest.DEFAULT_REPORT_DIR)),
+                        DefaultReportDirectory.current())),
                 enumValue(props, SchemaTracker.MODE_PROPERTY, SnapshotMode.INCREMENTAL, SnapshotMode.class),
                 dataVolume(props, notNegative(MigrationTest.ROWS_PROPERTY, number(props, MigrationTest.ROWS_PROPERTY,
                                 a.rows())), a.tableRows(),
@@ -91,7 +91,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
     private static Path growthResults(UnaryOperator<String> props) {
         String file = props.apply(MigrationTest.GROWTH_RESULTS_PROPERTY);
         if (file != null && !file.isBlank()) return Path.of(file.trim());
-        return Path.of(firstNonBlank(props.apply(MigrationTest.REPORT_DIR_PROPERTY), MigrationTest.DEFAULT_REPORT_DIR))
+        return Path.of(firstNonBlank(props.apply(MigrationTest.REPORT_DIR_PROPERTY), DefaultReportDirectory.current()))
                 .resolve("growth.json");
     }
 
