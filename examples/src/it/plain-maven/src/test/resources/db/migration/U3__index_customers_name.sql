@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY customers_name_idx;
