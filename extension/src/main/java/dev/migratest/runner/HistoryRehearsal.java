@@ -185,7 +185,7 @@ public final class HistoryRehearsal implements AutoCloseable {
     private Map<String, Long> topUp() throws SQLException {
         if (!volume.loadsData()) return Map.of();
         return new TopUp(volume.defaultRows(), volume.perTable(), volume.ratios(), volume.seed(),
-                volume.hostileEdges()).run(this::connectForWork);
+                volume.hostileEdges()).run(this::connectForWork).present();
     }
 
     /** Makes sure the database holds exactly migrations 0…index-1, rebuilding it when a failure left it unknown. */
