@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Prints what a run of loads has written so far, e.g.
- * {@code [datagen] 1 420 000 rows into 4 tables in 5.2 s, 273 000 rows/s; loading orders: 420 000 / 1 000 000 rows, ETA 2 s}:
+ * {@code [datagen] 1 420 000 rows into 4 tables in 5.2 s, 273 000 rows/s; this load: 420 000 / 1 000 000 rows, ETA 2 s (orders)}:
  * rows, tables and time spent loading of every load it heard (a test class tops its tables up before each
  * migration, and each of those loads may be short), then the load under way, named by the table rows last went to.
  * Silent until loading has taken a second in total (a short run prints nothing), then as often as the {@link Mode}
@@ -159,10 +159,10 @@ final class ConsoleProgress implements LoadProgress {
                 tables == 1 ? "" : "s", seconds, group(Math.round(seconds > 0 ? rows / seconds : 0)));
     }
 
-    /** {@code ; loading orders: 420 000 / 1 000 000 rows, ETA 2 s} */
+    /** {@code ; this load: 420 000 / 1 000 000 rows, ETA 2 s (orders)}, the table rows last went to in brackets */
     static String current(String table, long done, long target, double rowsPerSecond) {
         String eta = rowsPerSecond > 0 ? ", ETA " + duration((long) Math.ceil((target - done) / rowsPerSecond)) : "";
-        return "; loading " + table + ": " + group(done) + " / " + group(target) + " rows" + eta;
+        return "; this load: " + group(done) + " / " + group(target) + " rows" + eta + " (" + table + ")";
     }
 
     /** {@code 1 000 000} */

@@ -25,9 +25,9 @@ class ConsoleProgressTest {
     void formatsTotalsTheLoadUnderWayAndEta() {
         assertThat(ConsoleProgress.line(1_420_000, 4, 5.2) + ConsoleProgress.current("orders", 420_000, 1_000_000, 273_000))
                 .isEqualTo("[datagen] 1 420 000 rows into 4 tables in 5.2 s, 273 077 rows/s;"
-                        + " loading orders: 420 000 / 1 000 000 rows, ETA 3 s");
+                        + " this load: 420 000 / 1 000 000 rows, ETA 3 s (orders)");
         assertThat(ConsoleProgress.line(10, 1, 0)).isEqualTo("[datagen] 10 rows into 1 table in 0.0 s, 0 rows/s");
-        assertThat(ConsoleProgress.current("shop.users", 0, 10, 0)).isEqualTo("; loading shop.users: 0 / 10 rows");
+        assertThat(ConsoleProgress.current("shop.users", 0, 10, 0)).isEqualTo("; this load: 0 / 10 rows (shop.users)");
         assertThat(ConsoleProgress.group(999)).isEqualTo("999");
         assertThat(ConsoleProgress.group(1_234_567_890L)).isEqualTo("1 234 567 890");
         assertThat(ConsoleProgress.duration(59)).isEqualTo("59 s");
@@ -43,13 +43,13 @@ class ConsoleProgressTest {
         assertThat(lines).isEmpty();
         at(1_000, 310_000);
         assertThat(lines).containsExactly("[datagen] 310 000 rows into 1 table in 1.0 s, 310 000 rows/s;"
-                + " loading orders: 310 000 / 1 000 000 rows, ETA 3 s");
+                + " this load: 310 000 / 1 000 000 rows, ETA 3 s (orders)");
         at(1_500, 400_000);
         at(2_999, 500_000);
         assertThat(lines).hasSize(1);
         at(3_000, 600_000);
         assertThat(lines).hasSize(2).last().asString()
-                .startsWith("[datagen] 600 000 rows into 1 table in 3.0 s, 200 000 rows/s; loading orders: 600 000");
+                .startsWith("[datagen] 600 000 rows into 1 table in 3.0 s, 200 000 rows/s; this load: 600 000 / 1 000 000");
         at(3_100, 1_000_000); // the last row: the closing line says it
         assertThat(lines).hasSize(2);
         clock.set(5_000 * MS + 4_000 * MS);
@@ -89,11 +89,11 @@ class ConsoleProgressTest {
 
         assertThat(lines).as("the time between loads is not loading time").containsExactly(
                 // the third load, 200 ms in: 1.0 s of loading in total
-                "[datagen] 250 000 rows into 3 tables in 1.0 s, 250 000 rows/s; loading t2: 50 000 / 100 000 rows, ETA 1 s",
+                "[datagen] 250 000 rows into 3 tables in 1.0 s, 250 000 rows/s; this load: 50 000 / 100 000 rows, ETA 1 s (t2)",
                 // a load that printed ends with the totals
                 "[datagen] 300 000 rows into 3 tables in 1.2 s, 250 000 rows/s",
                 // the fourth load is over 1.9 s after the line above, too soon for another; the fifth is not
-                "[datagen] 425 000 rows into 5 tables in 1.7 s, 250 000 rows/s; loading t4: 25 000 / 100 000 rows, ETA 1 s",
+                "[datagen] 425 000 rows into 5 tables in 1.7 s, 250 000 rows/s; this load: 25 000 / 100 000 rows, ETA 1 s (t4)",
                 "[datagen] 500 000 rows into 5 tables in 2.0 s, 250 000 rows/s");
     }
 
@@ -107,7 +107,7 @@ class ConsoleProgressTest {
         progress.progressed(ORDERS, 50_000, 100_000, 50_000, 100_000);
 
         assertThat(lines).containsExactly(
-                "[datagen] 80 000 rows into 2 tables in 1.1 s, 72 727 rows/s; loading orders: 50 000 / 100 000 rows, ETA 1 s");
+                "[datagen] 80 000 rows into 2 tables in 1.1 s, 72 727 rows/s; this load: 50 000 / 100 000 rows, ETA 1 s (orders)");
     }
 
     @Test
@@ -157,12 +157,12 @@ class ConsoleProgressTest {
 
         // load 1 is under a second; load 2 draws at 1.2 s of loading and ends its line; load 3 draws and ends its own
         assertThat(printed).containsExactly(
-                "\r[datagen] 160 000 rows into 2 tables in 1.4 s, 114 286 rows/s; loading orders: 60 000 / 100 000 rows, ETA 1 s",
+                "\r[datagen] 160 000 rows into 2 tables in 1.4 s, 114 286 rows/s; this load: 60 000 / 100 000 rows, ETA 1 s (orders)",
                 "\r[datagen] 200 000 rows into 2 tables in 1.6 s, 125 000 rows/s"
-                        + " ".repeat(48) + System.lineSeparator(),
-                "\r[datagen] 260 000 rows into 3 tables in 2.2 s, 118 182 rows/s; loading orders: 60 000 / 100 000 rows, ETA 1 s",
+                        + " ".repeat(52) + System.lineSeparator(),
+                "\r[datagen] 260 000 rows into 3 tables in 2.2 s, 118 182 rows/s; this load: 60 000 / 100 000 rows, ETA 1 s (orders)",
                 "\r[datagen] 300 000 rows into 3 tables in 2.4 s, 125 000 rows/s"
-                        + " ".repeat(48) + System.lineSeparator());
+                        + " ".repeat(52) + System.lineSeparator());
     }
 
     @Test
