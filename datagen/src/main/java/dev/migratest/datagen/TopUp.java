@@ -3,6 +3,7 @@ package dev.migratest.datagen;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class TopUp {
      */
     public record Result(Map<String, Long> present, Map<String, Long> loaded, List<String> waiting) {
         public Result {
-            present = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(present));
-            loaded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(loaded));
+            present = Collections.unmodifiableMap(new LinkedHashMap<>(present));
+            loaded = Collections.unmodifiableMap(new LinkedHashMap<>(loaded));
             waiting = List.copyOf(waiting);
         }
     }
