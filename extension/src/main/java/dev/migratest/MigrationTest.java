@@ -120,7 +120,9 @@ public @interface MigrationTest {
 
     /**
      * Per-table volumes: {@code "orders=50000"}, or rows per parent row, {@code "orders=3/users"}; a table not created
-     * yet waits for its migration.
+     * yet waits for its migration. Names are read as in SQL: {@code customers} is the first such table along the
+     * database's search_path, {@code billing.invoices} exactly that one, a double-quoted name keeps its capitals
+     * ({@code "\"AuditEvents\"=100"}). A name that no migration gives a table fails the last migration.
      */
     String[] tableRows() default {};
 

@@ -1,14 +1,19 @@
 package dev.migratest.datagen;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Prints {@code [datagen] orders 420 000 / 1 000 000 rows, 310 000 rows/s, ETA 2 s}: the table rows last went to,
- * then rows and speed of the whole load. Silent during the first second (short loads print nothing), then as often as
- * the {@link Mode} says, and a closing line if anything was printed. On a terminal the line redraws itself in place;
- * anywhere else (build tools, CI logs) each update is a plain line of its own.
+ * Prints what a run of loads has written so far, e.g.
+ * {@code [datagen] 1 420 000 rows into 4 tables in 5.2 s, 273 000 rows/s; this load: 420 000 / 1 000 000 rows, ETA 2 s (orders)}:
+ * rows, tables and time spent loading of every load it heard (a test class tops its tables up before each
+ * migration, and each of those loads may be short), then the load under way, named by the table rows last went to.
+ * Silent until loading has taken a second in total (a short run prints nothing), then as often as the {@link Mode}
+ * says; a load during which a line was printed ends with a line of the totals. On a terminal the line redraws itself
+ * in place and is ended when its load is; anywhere else (build tools, CI logs) each update is a plain line of its own.
  */
 final class ConsoleProgress implements LoadProgress {
 
@@ -44,12 +49,25 @@ final class ConsoleProgress implements LoadProgress {
         }
     }
 
+    private static final long NONE = Long.MIN_VALUE;
+
     private final LongSupplier nanoTime;
     private final Consumer<String> out;
     private final Mode mode;
-    private long start = Long.MIN_VALUE;
-    private long lastPrint = Long.MIN_VALUE;
-    private boolean printed;
+
+    // the loads that are over
+    private long loadingNanosBefore;
+    private long rowsBefore;
+    private int tablesBefore;
+
+    // the load under way
+    private long loadStart = NONE;
+    private long lastHeard;
+    private long loadRows;
+    private final Set<TableName> loadTables = new HashSet<>();
+
+    private long lastPrint = NONE;
+    private boolean printedDuringLoad;
     private int lastWidth;
 
     /** Plain lines every two seconds, each handed to {@code out} without a line end. */
@@ -59,7 +77,7 @@ final class ConsoleProgress implements LoadProgress {
 
     /**
      * @param out receives each line without a line end in the plain modes; in {@link Mode#TERMINAL} it receives the
-     *            raw text to print, carriage returns and the final line end included
+     *            raw text to print, carriage returns and line ends included
      */
     ConsoleProgress(LongSupplier nanoTime, Consumer<String> out, Mode mode) {
         this.nanoTime = nanoTime;
@@ -69,22 +87,59 @@ final class ConsoleProgress implements LoadProgress {
 
     @Override
     public synchronized void started(long loadTarget) {
-        start = nanoTime.getAsLong();
+        long now = nanoTime.getAsLong();
+        if (loadStart != NONE) {
+            endLoad(lastHeard); // the previous load failed: what it wrote until then took the time it took
+        }
+        loadStart = now;
+        lastHeard = now;
     }
 
     @Override
     public synchronized void progressed(TableName table, long tableRows, long tableTarget, long loadRows, long loadTarget) {
         long now = nanoTime.getAsLong();
-        if (start == Long.MIN_VALUE) {
-            start = now;
+        if (loadStart == NONE) {
+            loadStart = now;
         }
-        if (now - start < QUIET_NANOS || printed && now - lastPrint < mode.intervalNanos || loadRows >= loadTarget) {
+        lastHeard = now;
+        this.loadRows = loadRows;
+        loadTables.add(table);
+        long loading = loadingNanosBefore + now - loadStart;
+        if (loading < QUIET_NANOS || lastPrint != NONE && now - lastPrint < mode.intervalNanos || loadRows >= loadTarget) {
             return;
         }
         lastPrint = now;
-        printed = true;
+        printedDuringLoad = true;
         String name = table.schema().equals("public") ? table.name() : table.toString();
-        show(line(name, loadRows, loadTarget, (now - start) / 1e9), false);
+        show(line(rowsBefore + loadRows, tablesBefore + loadTables.size(), loading / 1e9)
+                + current(name, loadRows, loadTarget, (rowsBefore + loadRows) / (loading / 1e9)), false);
+    }
+
+    @Override
+    public synchronized void finished(long loadRows) {
+        long now = nanoTime.getAsLong();
+        if (loadStart == NONE) {
+            loadStart = now;
+        }
+        this.loadRows = loadRows;
+        boolean lineOfThisLoad = printedDuringLoad;
+        endLoad(now);
+        boolean due = loadingNanosBefore >= QUIET_NANOS && (lastPrint == NONE || now - lastPrint >= mode.intervalNanos);
+        if (lineOfThisLoad || due) {
+            lastPrint = now;
+            show(line(rowsBefore, tablesBefore, loadingNanosBefore / 1e9), true);
+        }
+    }
+
+    /** Adds the load under way, over at {@code end}, to the totals. */
+    private void endLoad(long end) {
+        loadingNanosBefore += end - loadStart;
+        rowsBefore += loadRows;
+        tablesBefore += loadTables.size();
+        loadStart = NONE;
+        loadRows = 0;
+        loadTables.clear();
+        printedDuringLoad = false;
     }
 
     private void show(String line, boolean last) {
@@ -94,25 +149,20 @@ final class ConsoleProgress implements LoadProgress {
         }
         // pad over the rest of a longer previous line, then stay on the line until the load is over
         String padding = " ".repeat(Math.max(0, lastWidth - line.length()));
-        lastWidth = line.length();
+        lastWidth = last ? 0 : line.length();
         out.accept("\r" + line + padding + (last ? System.lineSeparator() : ""));
     }
 
-    @Override
-    public synchronized void finished(long loadRows) {
-        if (printed) {
-            double seconds = (nanoTime.getAsLong() - start) / 1e9;
-            show(String.format(Locale.ROOT, "[datagen] %s rows in %.1f s, %s rows/s", group(loadRows), seconds,
-                    group(Math.round(loadRows / Math.max(seconds, 1e-9)))), true);
-        }
+    /** {@code [datagen] 1 420 000 rows into 4 tables in 5.2 s, 273 000 rows/s} */
+    static String line(long rows, int tables, double seconds) {
+        return String.format(Locale.ROOT, "[datagen] %s rows into %d table%s in %.1f s, %s rows/s", group(rows), tables,
+                tables == 1 ? "" : "s", seconds, group(Math.round(seconds > 0 ? rows / seconds : 0)));
     }
 
-    /** {@code [datagen] orders 420 000 / 1 000 000 rows, 310 000 rows/s, ETA 2 s} */
-    static String line(String table, long done, long target, double seconds) {
-        double rate = seconds > 0 ? done / seconds : 0;
-        String eta = rate > 0 ? ", ETA " + duration((long) Math.ceil((target - done) / rate)) : "";
-        return "[datagen] " + table + " " + group(done) + " / " + group(target) + " rows, " + group(Math.round(rate))
-                + " rows/s" + eta;
+    /** {@code ; this load: 420 000 / 1 000 000 rows, ETA 2 s (orders)}, the table rows last went to in brackets */
+    static String current(String table, long done, long target, double rowsPerSecond) {
+        String eta = rowsPerSecond > 0 ? ", ETA " + duration((long) Math.ceil((target - done) / rowsPerSecond)) : "";
+        return "; this load: " + group(done) + " / " + group(target) + " rows" + eta + " (" + table + ")";
     }
 
     /** {@code 1 000 000} */

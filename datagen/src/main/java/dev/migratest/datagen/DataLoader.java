@@ -94,7 +94,8 @@ public final class DataLoader {
 
     /**
      * Who hears how far loads are, rows counted as they go to COPY; {@link LoadProgress#NONE} for nobody. By default
-     * {@link LoadProgress#console()}: a line every 2 s on standard error for loads over a second, not on CI.
+     * each load gets a {@link LoadProgress#console()} of its own, which prints once the load has taken a second; one
+     * listener given to several loads tells what they wrote together.
      */
     public DataLoader progress(LoadProgress progress) {
         return new DataLoader(seed, threads, edgeFraction, only, Objects.requireNonNull(progress, "progress"),

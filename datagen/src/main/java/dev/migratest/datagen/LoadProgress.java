@@ -1,8 +1,9 @@
 package dev.migratest.datagen;
 
 /**
- * Hears how far a {@link DataLoader#load} is, counted as rows are handed to COPY. Tables load in parallel, so the
- * methods may be called from several threads at once. {@link #console()} is what a loader uses unless told otherwise.
+ * Hears how far a {@link DataLoader#load} is, counted as rows are handed to COPY; one listener may hear several loads
+ * one after another, each from {@link #started} to {@link #finished}. Tables load in parallel, so the methods may be
+ * called from several threads at once. {@link #console()} is what a loader uses unless told otherwise.
  */
 public interface LoadProgress {
 
@@ -31,7 +32,9 @@ public interface LoadProgress {
     /**
      * A {@link ConsoleProgress} on standard error, {@link #NONE} when system property {@code migratest.progress} is
      * {@code false}: a line redrawn in place on a terminal, plain lines every two seconds elsewhere, every ten seconds
-     * when the environment variable {@code CI} is set.
+     * when the environment variable {@code CI} is set. It tells what every load it hears has written so far, so give
+     * one to all the loads of a run (e.g. {@link TopUp#progress}) to see the run move even when each load is short;
+     * it prints once loading has taken a second in total.
      */
     static LoadProgress console() {
         ConsoleProgress.Mode mode = ConsoleProgress.Mode.of(System.getProperty("migratest.progress"), System.getenv("CI"),

@@ -21,8 +21,12 @@ public record LoadReport(List<TableLoaded> tables, List<String> notes, double se
 
     /** Rows loaded into a table ({@code schema.table}), 0 when it was not loaded. */
     public long rows(String table) {
-        TableName name = TableName.parse(table);
-        return tables.stream().filter(t -> t.table().equals(name)).mapToLong(TableLoaded::rows).sum();
+        return rows(TableName.parse(table));
+    }
+
+    /** Rows loaded into a table, 0 when it was not loaded. */
+    public long rows(TableName table) {
+        return tables.stream().filter(t -> t.table().equals(table)).mapToLong(TableLoaded::rows).sum();
     }
 
     public long totalRows() {

@@ -17,8 +17,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Reads the user tables of the connected database from {@code pg_catalog} into a {@link SchemaModel}, in five
- * queries (six with exact counts) whatever the number of tables. PostgreSQL 12 or later.
+ * Reads the user tables of the connected database from {@code pg_catalog} into a {@link SchemaModel}, in six
+ * queries (seven with exact counts) whatever the number of tables, and the connection's search_path. PostgreSQL 12
+ * or later.
  * <p>
  * User tables are the ordinary and partitioned tables of every schema except {@code pg_catalog},
  * {@code information_schema}, {@code pg_toast}, temporary schemas and {@code _migratest}, leaving out tables that
@@ -236,7 +237,15 @@ public final class SchemaIntrospector {
                         fks.getOrDefault(oid, List.of()), checks.getOrDefault(oid, List.of()), estimates.get(oid),
                         exact.containsKey(oid) ? OptionalLong.of(exact.get(oid)) : OptionalLong.empty()));
             }
-            return new SchemaModel(tables);
+            return new SchemaModel(tables, searchPath());
+        }
+
+        /** The schemas an unqualified name is looked up in, as PostgreSQL looks it up for this connection. */
+        private List<String> searchPath() throws SQLException {
+            try (ResultSet rs = st.executeQuery("SELECT current_schemas(false)::text[]")) {
+                rs.next();
+                return strings(rs.getArray(1));
+            }
         }
 
         private Map<Long, Long> count(Map<Long, TableName> names) throws SQLException {

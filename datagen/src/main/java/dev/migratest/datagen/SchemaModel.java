@@ -7,11 +7,20 @@ import java.util.Optional;
 /**
  * The user tables of a database as datagen sees them, sorted by name. Built by {@link SchemaIntrospector} or by
  * hand (tests, callers with their own catalog reader).
+ *
+ * @param searchPath the schemas a table name without a schema is looked up in, in order: the existing schemas of the
+ *                   reading connection's search_path ({@code current_schemas(false)})
  */
-public record SchemaModel(List<Table> tables) {
+public record SchemaModel(List<Table> tables, List<String> searchPath) {
 
     public SchemaModel {
         tables = tables.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        searchPath = List.copyOf(searchPath);
+    }
+
+    /** With PostgreSQL's default search_path as a database without a schema per user has it: {@code public}. */
+    public SchemaModel(List<Table> tables) {
+        this(tables, List.of("public"));
     }
 
     /** A column whose type datagen cannot generate. */

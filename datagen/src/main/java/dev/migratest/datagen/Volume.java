@@ -6,14 +6,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * How many rows each table gets: a default, per-table counts, and ratios to a parent table
  * ({@code ratio("orders", 3, "users")}: three orders per user). Immutable; each method returns a new value.
- * Table names are {@code schema.table} or a bare {@code table} that must be unique across schemas; they are
- * checked against the schema when planning ({@link LoadPlanner#plan}).
+ * Table names are written as in SQL ({@link TableReference}): {@code billing.invoices} is that table, a bare
+ * {@code customers} is the first table of that name along the search_path, {@code "AuditEvents"} keeps its capitals.
+ * They are checked against the schema when planning ({@link LoadPlanner#plan}).
  */
 public final class Volume {
 
@@ -38,8 +40,12 @@ public final class Volume {
         return new Volume(defaultRows, new LinkedHashMap<>(), new LinkedHashMap<>());
     }
 
-    /** {@code table} gets exactly {@code count} rows (0 leaves it empty); replaces a ratio given for it. */
+    /**
+     * {@code table} gets exactly {@code count} rows (0 leaves it empty); replaces a ratio given for it. Throws
+     * {@link IllegalArgumentException} for a name that cannot be read ({@link TableReference#parse}).
+     */
     public Volume rows(String table, long count) {
+        TableReference.parse(table);
         if (count < 0) {
             throw new IllegalArgumentException("rows for " + table + " must be >= 0, was " + count);
         }
@@ -52,6 +58,8 @@ public final class Volume {
 
     /** {@code table} gets {@code perParent} rows per row of {@code parent}; replaces a count given for it. */
     public Volume ratio(String table, double perParent, String parent) {
+        TableReference.parse(table);
+        TableReference.parse(parent);
         if (!(perParent >= 0) || Double.isInfinite(perParent)) {
             throw new IllegalArgumentException("ratio for " + table + " must be a finite number >= 0, was " + perParent);
         }
@@ -75,7 +83,7 @@ public final class Volume {
     }
 
     /**
-     * The row count of every table of the model. Reports every unknown or ambiguous name, duplicate and ratio
+     * The row count of every table of the model. Reports every name that means no table, table named twice and ratio
      * cycle at once.
      */
     Map<TableName, Long> resolve(SchemaModel model) {
@@ -143,22 +151,12 @@ public final class Volume {
     }
 
     private static TableName lookup(SchemaModel model, String name, List<DatagenException.Problem> problems) {
-        List<TableName> matches = model.tables().stream().map(Table::name)
-                .filter(n -> name.contains(".") ? n.toString().equals(name) : n.name().equals(name))
-                .toList();
-        if (matches.size() == 1) {
-            return matches.get(0);
+        TableReference reference = TableReference.parse(name);
+        Optional<TableName> table = reference.resolveIn(model);
+        if (table.isEmpty()) {
+            problems.add(reference.notFoundIn(model));
         }
-        if (matches.isEmpty()) {
-            String known = model.tables().stream().map(t -> t.name().toString()).collect(Collectors.joining(", "));
-            problems.add(new DatagenException.Problem(name, null, "no such table in the schema",
-                    "use one of the known tables: " + (known.isEmpty() ? "(none)" : known)));
-        } else {
-            problems.add(new DatagenException.Problem(name, null,
-                    "the name matches several tables: " + matches.stream().map(TableName::toString).collect(Collectors.joining(", ")),
-                    "qualify it with its schema"));
-        }
-        return null;
+        return table.orElse(null);
     }
 
     @Override

@@ -156,17 +156,42 @@ class LoadPlannerTest {
     }
 
     @Test
-    void unknownAndAmbiguousTableNamesAreAllReported() {
-        Table other = Table.of(new TableName("billing", "users"), List.of(Column.of("id", 1, INT, true)), List.of(), List.of());
-        SchemaModel m = new SchemaModel(List.of(table("users"), table("orders", "user_id->users"), other));
-        assertThatThrownBy(() -> LoadPlanner.plan(m, Volume.defaultRows(1)
-                .rows("customers", 5).ratio("orders", 2, "users").rows("public.users", 3)))
+    void everyNameThatMeansNoTableAndEveryTableNamedTwiceIsReportedWithTheNamesThatWouldWork() {
+        Table billingUsers = Table.of(new TableName("billing", "users"), List.of(Column.of("id", 1, INT, true)), List.of(), List.of());
+        Table invoices = Table.of(new TableName("billing", "invoices"), List.of(Column.of("id", 1, INT, true)), List.of(), List.of());
+        SchemaModel m = new SchemaModel(List.of(table("users"), table("orders", "user_id->users"), billingUsers, invoices,
+                table("AuditEvents")));
+        assertThatThrownBy(() -> LoadPlanner.plan(m, Volume.defaultRows(1).rows("customers", 5).rows("invoices", 2)
+                .rows("auditevents", 3).ratio("orders", 2, "users").rows("users", 4).rows("public.users", 6)))
                 .isInstanceOf(DatagenException.class)
-                .hasMessage("2 problems:\n"
-                        + "  - customers: no such table in the schema. Fix: use one of the known tables: "
-                        + "billing.users, public.orders, public.users\n"
-                        + "  - users: the name matches several tables: billing.users, public.users. "
-                        + "Fix: qualify it with its schema");
+                .hasMessage("4 problems:\n"
+                        + "  - customers: no table customers in the search_path (public). Fix: use one of the known"
+                        + " tables: billing.invoices, billing.users, public.\"AuditEvents\", public.orders, public.users\n"
+                        + "  - invoices: no table invoices in the search_path (public). Fix: qualify it with its schema:"
+                        + " billing.invoices\n"
+                        + "  - auditevents: no table auditevents in the search_path (public) (unquoted names are read in"
+                        + " lower case). Fix: write the name as it is spelled, double-quoted: public.\"AuditEvents\"\n"
+                        + "  - public.users: the volume names table public.users twice (as 'users' and 'public.users')."
+                        + " Fix: give it one row count or one ratio");
+    }
+
+    @Test
+    void aNameWithoutSchemaMeansTheFirstTableOfThatNameAlongTheSearchPath() {
+        Table billingUsers = Table.of(new TableName("billing", "users"), List.of(Column.of("id", 1, INT, true)), List.of(), List.of());
+        Volume volume = Volume.defaultRows(1).rows("users", 7).rows("\"AuditEvents\"", 3).ratio("public.orders", 2, "public.users");
+        List<Table> tables = List.of(table("users"), table("orders", "user_id->users"), billingUsers, table("AuditEvents"));
+
+        assertThat(rows(LoadPlanner.plan(new SchemaModel(tables), volume)))
+                .containsEntry("public.users", 7L).containsEntry("billing.users", 1L)
+                .containsEntry("public.orders", 14L).containsEntry("public.AuditEvents", 3L);
+        assertThat(rows(LoadPlanner.plan(new SchemaModel(tables, List.of("billing", "public")), volume)))
+                .as("billing comes first on this path; the ratio's qualified parent stays public.users")
+                .containsEntry("billing.users", 7L).containsEntry("public.users", 1L).containsEntry("public.orders", 2L);
+    }
+
+    private static java.util.Map<String, Long> rows(LoadPlan plan) {
+        return plan.tables().stream().collect(java.util.stream.Collectors.toMap(t -> t.table().name().toString(),
+                LoadPlan.TableLoad::rows));
     }
 
     @Test

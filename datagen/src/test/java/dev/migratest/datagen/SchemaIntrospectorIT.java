@@ -131,6 +131,18 @@ class SchemaIntrospectorIT {
     }
 
     @Test
+    void readsTheSearchPathThatNamesWithoutSchemaAreLookedUpIn() throws SQLException {
+        assertThat(model.searchPath()).containsExactly("public");
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("SET search_path = nowhere, shop, public");
+            SchemaModel onShop = SchemaIntrospector.read(c);
+            assertThat(onShop.searchPath()).as("a schema that does not exist is not on it").containsExactly("shop", "public");
+            assertThat(TableReference.parse("users").resolveIn(onShop)).contains(new TableName("shop", "users"));
+            assertThat(TableReference.parse("users").resolveIn(model)).isEmpty();
+        }
+    }
+
+    @Test
     void resolvesTypes() {
         ColumnType email = column("shop.users", "email").type();
         assertThat(email.category()).isEqualTo(TypeCategory.TEXT);

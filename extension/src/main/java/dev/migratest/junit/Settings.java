@@ -4,7 +4,6 @@ import dev.migratest.MigrationTest;
 import dev.migratest.migration.Layout;
 import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.postgres.ProviderChoice;
-import dev.migratest.datagen.Volume;
 import dev.migratest.runner.DataVolume;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SchemaTracker;
@@ -12,9 +11,7 @@ import dev.migratest.schema.SnapshotMode;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -157,30 +154,9 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
     private static DataVolume dataVolume(UnaryOperator<String> props, long rows, String[] annotated, long seed,
                                          boolean hostileEdges) {
         String property = props.apply(MigrationTest.TABLE_ROWS_PROPERTY);
-        List<String> entries = property != null && !property.isBlank()
-                ? Arrays.asList(property.split(",")) : Arrays.asList(annotated);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        Map<String, Volume.Ratio> ratios = new LinkedHashMap<>();
-        for (String entry : entries) {
-            String[] pair = entry.split("=", 2);
-            try {
-                String table = pair[0].trim();
-                String value = pair[1].trim().replace("_", "");
-                if (value.contains("/")) {
-                    String[] ratio = value.split("/", 2);
-                    ratios.put(table, new Volume.Ratio(ratio[1].trim(), Double.parseDouble(ratio[0].trim())));
-                } else {
-                    long count = Long.parseLong(value);
-                    if (count < 0) throw new NumberFormatException("negative");
-                    counts.put(table, count);
-                }
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("tableRows entry '" + entry + "' is neither table=rows nor"
-                        + " table=perParent/parent with a count of 0 or more; expected e.g. orders=50000 or"
-                        + " orders=3/users", e);
-            }
-        }
-        return new DataVolume(rows, counts, ratios, seed, hostileEdges);
+        TableRowsEntries entries = TableRowsEntries.parse(property != null && !property.isBlank()
+                ? TableRowsEntries.split(property) : Arrays.asList(annotated));
+        return new DataVolume(rows, entries.counts(), entries.ratios(), seed, hostileEdges);
     }
 
     private static boolean bool(UnaryOperator<String> props, String property, boolean annotated) {

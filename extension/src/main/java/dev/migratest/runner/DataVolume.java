@@ -2,6 +2,8 @@ package dev.migratest.runner;
 
 import dev.migratest.datagen.Volume;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,8 +16,9 @@ public record DataVolume(long defaultRows, Map<String, Long> perTable, Map<Strin
     public static final DataVolume NONE = new DataVolume(0, Map.of(), Map.of(), 1, false);
 
     public DataVolume {
-        perTable = Map.copyOf(perTable);
-        ratios = Map.copyOf(ratios);
+        // in the order given, so that messages about the names follow the person's list
+        perTable = Collections.unmodifiableMap(new LinkedHashMap<>(perTable));
+        ratios = Collections.unmodifiableMap(new LinkedHashMap<>(ratios));
     }
 
     public boolean loadsData() {

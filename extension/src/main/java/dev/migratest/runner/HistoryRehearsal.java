@@ -1,6 +1,6 @@
 package dev.migratest.runner;
 
-import dev.migratest.datagen.TopUp;
+import dev.migratest.datagen.LoadProgress;
 import dev.migratest.data.DataWatch;
 import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
@@ -31,6 +31,7 @@ public final class HistoryRehearsal implements AutoCloseable {
     private final boolean keepFailedDatabase;
     private final SnapshotMode snapshotMode;
     private final DataVolume volume;
+    private VolumeLoads volumeLoads;
     private final ColumnOrder columnOrder;
     private CycleRunner cycleRunner;
     private List<String> invariants = List.of();
@@ -59,6 +60,7 @@ public final class HistoryRehearsal implements AutoCloseable {
                             boolean keepFailedDatabase, SnapshotMode snapshotMode, DataVolume volume) {
         this.snapshotMode = snapshotMode;
         this.volume = volume;
+        this.volumeLoads = new VolumeLoads(volume, LoadProgress.console());
         this.server = server;
         this.label = label;
         this.migrations = List.copyOf(migrations);
@@ -107,6 +109,15 @@ public final class HistoryRehearsal implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Who hears the data loads of the whole history, one load before each migration that meets empty tables (by
+     * default a {@link LoadProgress#console() console line} for all of them). Call before the first rehearsal.
+     */
+    public HistoryRehearsal withLoadProgress(LoadProgress progress) {
+        this.volumeLoads = new VolumeLoads(volume, progress);
+        return this;
+    }
+
     /** {@code false}: no data fingerprints (schema and locks only). Call before the first rehearsal. */
     public HistoryRehearsal withDataCheck(boolean check) {
         this.checkData = check;
@@ -149,7 +160,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         if (blockedReason != null) return CycleResult.skipped(migration, blockedReason, List.of());
         Map<String, Long> rows;
         try {
-            rows = topUp();
+            rows = volumeLoads.topUp(this::connectForWork);
         } catch (SQLException | RuntimeException e) {
             dirty = true;
             return new CycleResult(migration, Outcome.FAILED, null, migration.displayName()
@@ -178,14 +189,16 @@ public final class HistoryRehearsal implements AutoCloseable {
         } else {
             applied = index + 1;
         }
+        if (index == migrations.size() - 1 && result.outcome() == Outcome.PASSED) {
+            try {
+                result = volumeLoads.checkNamesAfterLast(result, this::connectForWork);
+            } catch (SQLException e) {
+                return new CycleResult(migration, Outcome.FAILED, null, migration.displayName() + ": its rehearsal"
+                        + " passed, but the data volume's table names could not be checked: " + describe(e), null,
+                        result.phases(), result.downVsBefore(), result.reupVsUp()).withRows(rows);
+            }
+        }
         return result;
-    }
-
-    /** Fills the tables that are still empty up to their volume; the rows each table holds then. */
-    private Map<String, Long> topUp() throws SQLException {
-        if (!volume.loadsData()) return Map.of();
-        return new TopUp(volume.defaultRows(), volume.perTable(), volume.ratios(), volume.seed(),
-                volume.hostileEdges()).run(this::connectForWork);
     }
 
     /** Makes sure the database holds exactly migrations 0…index-1, rebuilding it when a failure left it unknown. */

@@ -70,6 +70,51 @@ class DataVolumeIT {
         assertThat(last.get("rows").get("public.orders").asLong()).isEqualTo(3000);
     }
 
+    /** README's unqualified form and every other way to name a table; fixture tables listed in VolumeLoadsIT. */
+    @MigrationTest(location = "classpath:fixtures/volumes", provider = ProviderChoice.EMBEDDED, rows = 5, failOn = Severity.OFF,
+            tableRows = {"customers=300", "orders=3/customers", "billing.invoices=2/public.orders", "billing.customers=7",
+                    "\"AuditEvents\"=11"})
+    static class NamedAsInSql {
+        @MigrationCycleTest
+        void rehearse(MigrationCycle cycle) {
+            assertThat(cycle).passed();
+        }
+    }
+
+    @Test
+    void aNameMeansTheTableItMeansInSqlAndEachTableIsFilledOnceWhenItFirstExists() throws Exception {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(NamedAsInSql.class)).execute()
+                .testEvents().assertStatistics(s -> s.started(6).succeeded(6));
+
+        JsonNode migrations = JSON.readTree(Files.readString(
+                Path.of("target/migratest/" + NamedAsInSql.class.getName() + ".json"))).get("migrations");
+        Map<String, Long> all = Map.of("public.customers", 300L, "public.orders", 900L, "billing.customers", 7L,
+                "billing.invoices", 1_800L, "public.AuditEvents", 11L);
+        assertThat(rows(migrations.get(1))).isEqualTo(Map.of("public.customers", 300L));
+        assertThat(rows(migrations.get(2))).isEqualTo(Map.of("public.customers", 300L, "public.orders", 900L));
+        assertThat(rows(migrations.get(5))).isEqualTo(all);
+    }
+
+    @Test
+    void aNameThatNoMigrationGivesATableFailsTheLastMigrationSayingWhichNamesWould() {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(NamedAsInSql.class))
+                .configurationParameter(MigrationTest.TABLE_ROWS_PROPERTY, "custmers=300").execute().testEvents();
+
+        tests.assertStatistics(s -> s.started(6).succeeded(5).failed(1));
+        tests.assertThatEvents().haveExactly(1, org.junit.platform.testkit.engine.EventConditions.event(
+                org.junit.platform.testkit.engine.EventConditions.displayName("6 add_customers_note"),
+                org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
+                        org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m -> m.contains(
+                                "no rows were loaded for it:\n  - custmers: no table custmers in the search_path"
+                                        + " (public). Fix: use one of the known tables: ")))));
+    }
+
+    private static Map<String, Long> rows(JsonNode migration) {
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        migration.get("rows").fields().forEachRemaining(e -> rows.put(e.getKey(), e.getValue().asLong()));
+        return rows;
+    }
+
     // checkData = false: this class shows what the schema cycle alone lets through; JsonToJsonbDataChecked shows the rest
     @MigrationTest(location = "classpath:fixtures/json_to_jsonb", provider = ProviderChoice.EMBEDDED, rows = 100,
             failOn = Severity.OFF, checkData = false)
