@@ -61,8 +61,8 @@ public record FailureReason(FailureKind kind, String message, String test, Phase
     }
 
     /**
-     * The reason in one line, as the console and the summary show it: the failure's first line, the findings that
-     * failed it, or the test method with its message.
+     * The reason in one line, as the console and the summary show it: the failure's first line (with the first
+     * difference, for differences), the findings that failed it, or the test method with its message.
      */
     public String headline() {
         return switch (kind) {
@@ -71,8 +71,20 @@ public record FailureReason(FailureKind kind, String message, String test, Phase
                     + ")").collect(Collectors.joining(", "))
                     + (findings.size() > FINDINGS_NAMED ? ", and " + (findings.size() - FINDINGS_NAMED) + " more" : "");
             case ASSERTION, TEST_ERROR -> test + "(): " + cut(oneLine(message));
-            default -> message.strip().lines().findFirst().orElse("").strip();
+            case SCHEMA_DIFF, DATA_DIFF, INVARIANTS -> withFirstDifference(firstLine());
+            default -> firstLine();
         };
+    }
+
+    private String firstLine() {
+        return message.strip().lines().findFirst().orElse("").strip();
+    }
+
+    /** The differences follow the first line: the first of them is what a reader of one line needs to see. */
+    private String withFirstDifference(String line) {
+        if (differences.isEmpty()) return line;
+        return line + (line.endsWith(":") ? " " : ": ") + differences.get(0)
+                + (differences.size() > 1 ? " … and " + (differences.size() - 1) + " more" : "");
     }
 
     /** e.g. {@code UP V2__index.sql:2}; a finding about a phase as a whole has no line. */

@@ -44,6 +44,8 @@ class VerdictTest {
         assertThat(reason.phase()).isEqualTo(Phase.DOWN);
         assertThat(reason.file()).isEqualTo("U1.sql");
         assertThat(reason.differences()).containsExactlyElementsOf(m.result().downVsBefore());
+        assertThat(reason.headline()).isEqualTo("4 email_index: DOWN did not restore the schema before UP: "
+                + "index public.users_email_idx: unexpected (btree (email)) … and 2 more");
     }
 
     @Test
@@ -55,6 +57,8 @@ class VerdictTest {
         FailureReason lostReason = Verdict.of(lost, List.of(), Severity.ERROR).failedBecause().get(0);
         assertThat(lostReason.kind()).isEqualTo(FailureKind.DATA_DIFF);
         assertThat(lostReason.differences()).containsExactly("public.users: 5 000 rows → 4 990 rows");
+        assertThat(lostReason.headline()).isEqualTo("5 shrink: DOWN did not give back the data UP received (U1.sql),"
+                + " 1 difference: public.users: 5 000 rows → 4 990 rows");
         // a declared loss never fails the rehearsal, so what failed it here is something else
         assertThat(Verdict.of(declared, List.of(), Severity.ERROR).failedBecause().get(0).kind())
                 .isEqualTo(FailureKind.REHEARSAL_ERROR);
@@ -169,7 +173,8 @@ class VerdictTest {
     /** DOWN ran and its result compared; only the data check differs. */
     private static CycleResult failedAtDown(DataCheck data) {
         return new CycleResult(Rehearsals.migration("5", "shrink"), Outcome.FAILED, null,
-                "5 shrink: DOWN did not give back the data UP received (U1.sql), 1 difference", Phase.DOWN,
+                "5 shrink: DOWN did not give back the data UP received (U1.sql), 1 difference:\n  public.users: 5 000 rows"
+                        + " → 4 990 rows", Phase.DOWN,
                 List.of(Rehearsals.phase(Phase.UP, 2, Rehearsals.plain(1, "DELETE FROM users WHERE id < 10", 0, 2)),
                         Rehearsals.phase(Phase.DOWN, 1, Rehearsals.plain(1, "SELECT 1", 0, 1))),
                 List.of(), List.of(), Map.of(), null, data);
