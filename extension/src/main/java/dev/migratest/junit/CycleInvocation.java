@@ -19,8 +19,8 @@ import java.sql.SQLException;
  * Rehearses the invocation's migration before the method body runs, and hands the result to a
  * {@link MigrationCycle} parameter. A rehearsal whose verdict is already FAILED (the rehearsal failed, or findings
  * reached {@code failOn}) fails the invocation, a skipped one aborts it, both with the reason, and the body does not
- * run. Once the body has run, the migration's verdict is decided — what the body threw counts too — and recorded for
- * the class's reports; its console line and report entries follow.
+ * run. Once the body has run, the migration's verdict is decided — what the body threw counts too — and recorded
+ * for the class's reports; its console line and report entries follow.
  */
 final class CycleInvocation implements BeforeTestExecutionCallback, AfterTestExecutionCallback, ParameterResolver {
     /** The invocation's rehearsal with its verdict before the body, in the invocation's Store. */

@@ -51,7 +51,7 @@ public record FailureReason(FailureKind kind, String message, String test, Phase
                 failing);
     }
 
-    /** The test method's body failed: {@code kind} is {@link FailureKind#ASSERTION} or {@link FailureKind#TEST_ERROR}. */
+    /** The test method's body failed: {@link FailureKind#ASSERTION} or {@link FailureKind#TEST_ERROR}. */
     public static FailureReason inTest(FailureKind kind, String test, String message) {
         if (kind != FailureKind.ASSERTION && kind != FailureKind.TEST_ERROR) {
             throw new IllegalArgumentException(kind + " is not a failure of a test method's body");

@@ -100,7 +100,8 @@ public final class HtmlReport {
         int warnings = entries.stream().mapToInt(e -> e.figures().warnings()).sum();
         html.append("<header><h1>migratest report</h1><div class=\"meta\">").append(Html.text(generatedAt)).append(" · ")
                 .append(classes.size()).append(classes.size() == 1 ? " class" : " classes").append("</div>")
-                .append("<div class=\"meta totals\"><span>").append(tally.migrations()).append(" migrations</span><span>")
+                .append("<div class=\"meta totals\"><span>").append(tally.migrations())
+                .append(" migrations</span><span>")
                 .append(tally.passed()).append(" passed</span><span>").append(tally.failed())
                 .append(" failed</span><span>").append(tally.skipped()).append(" skipped</span><span>")
                 .append(tally.toReview()).append(" to review</span><span>").append(errors).append(" error findings</span><span>").append(warnings)

@@ -81,9 +81,10 @@ public final class MarkdownSummary {
                 + (f.writesBlockedMs() > 0 ? ", writes " + Numbers.duration(f.writesBlockedMs()) : "")
                 : f.writesBlockedMs() > 0 ? "writes " + Numbers.duration(f.writesBlockedMs()) : "no";
         String why = f.verdict() != Outcome.PASSED ? escape(cut(e.migration().verdict().headline()))
-                : f.worstFinding().map(MarkdownSummary::finding).orElse(f.dataLost() ? "data not restored by DOWN" : "–");
-        return "| " + verdict + " | " + escape(e.migration().result().migration().displayName()) + " (" + escape(e.className())
-                + ") | " + worstLock + " | " + blocked + " | " + why + " |\n";
+                : f.worstFinding().map(MarkdownSummary::finding)
+                .orElse(f.dataLost() ? "data not restored by DOWN" : "–");
+        return "| " + verdict + " | " + escape(e.migration().result().migration().displayName())
+                + " (" + escape(e.className()) + ") | " + worstLock + " | " + blocked + " | " + why + " |\n";
     }
 
     private static String finding(Finding f) {

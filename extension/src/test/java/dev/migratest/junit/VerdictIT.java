@@ -203,7 +203,8 @@ class VerdictIT {
     /** One class run through the engine, its console captured and its reports in a directory of their own. */
     private record Run(EngineExecutionResults results, List<String> console, Path reports) {
         private static final String PREFIX = "[migratest] ";
-        private static final Pattern COUNTS = Pattern.compile("(\\d+) passed, (\\d+) failed, (\\d+) skipped, (\\d+) to review");
+        private static final Pattern COUNTS =
+                Pattern.compile("(\\d+) passed, (\\d+) failed, (\\d+) skipped, (\\d+) to review");
 
         static Run of(String name, DiscoverySelector selector) throws IOException {
             Path reports = REPORTS.resolve(name);

@@ -138,8 +138,10 @@ class VerdictTest {
                 "\nExpecting UP of 2 add_plan\n  to block no application writes\nbut line 1 blocked writes");
 
         assertThat(reason.headline())
-                .isEqualTo("rehearse(): Expecting UP of 2 add_plan to block no application writes but line 1 blocked writes");
-        assertThat(FailureReason.inTest(FailureKind.ASSERTION, "r", "x".repeat(500)).headline()).hasSize("r(): ".length() + 240 + "…".length());
+                .isEqualTo("rehearse(): Expecting UP of 2 add_plan to block no application writes"
+                        + " but line 1 blocked writes");
+        assertThat(FailureReason.inTest(FailureKind.ASSERTION, "r", "x".repeat(500)).headline())
+                .hasSize("r(): ".length() + 240 + "…".length());
     }
 
     @Test
