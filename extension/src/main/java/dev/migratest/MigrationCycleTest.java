@@ -15,8 +15,9 @@ import java.lang.annotation.Target;
 /**
  * A test method run once per migration of its {@link MigrationTest} class, displayed as {@code <version> <name>}.
  * The rehearsal (up → down → up with schema comparison) runs before the method body; when it fails the invocation
- * fails with the phase, file, line and Postgres error or the schema differences, and the body is not run. The
- * method may declare a {@link MigrationCycle} parameter to assert more.
+ * fails with the phase, file, line and Postgres error or the schema differences, and the body is not run (so do
+ * findings at the class's {@code failOn} severity). The method may declare a {@link MigrationCycle} parameter to
+ * assert more: an assertion that fails there fails the migration in the reports too, with its message.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

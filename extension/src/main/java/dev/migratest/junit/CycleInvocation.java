@@ -1,11 +1,12 @@
 package dev.migratest.junit;
 
 import dev.migratest.MigrationCycle;
-import dev.migratest.findings.Finding;
-import dev.migratest.findings.Severity;
 import dev.migratest.postgres.PostgresRequest;
+import dev.migratest.report.ReportedMigration;
 import dev.migratest.report.RunLine;
+import dev.migratest.report.Verdict;
 import dev.migratest.runner.CycleResult;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -13,13 +14,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * Rehearses the invocation's migration before the method body runs, and hands the result to a
- * {@link MigrationCycle} parameter. A failed rehearsal fails the invocation; a skipped one aborts it with the reason.
+ * {@link MigrationCycle} parameter. A rehearsal whose verdict is already FAILED (the rehearsal failed, or findings
+ * reached {@code failOn}) fails the invocation, a skipped one aborts it, both with the reason, and the body does not
+ * run. Once the body has run, the migration's verdict is decided — what the body threw counts too — and recorded
+ * for the class's reports; its console line and report entries follow.
  */
-final class CycleInvocation implements BeforeTestExecutionCallback, ParameterResolver {
+final class CycleInvocation implements BeforeTestExecutionCallback, AfterTestExecutionCallback, ParameterResolver {
+    /** The invocation's rehearsal with its verdict before the body, in the invocation's Store. */
+    private static final String REHEARSED = "rehearsed";
+
     private final ClassPlan plan;
     private final PostgresRequest request;
     private final int index;
@@ -32,38 +38,35 @@ final class CycleInvocation implements BeforeTestExecutionCallback, ParameterRes
 
     @Override
     public void beforeTestExecution(ExtensionContext context) throws Exception {
-        CycleResult result = result(context);
-        List<Finding> findings = rehearsal(context).findings(result);
-        Console.print(RunLine.of(result, findings, Console.charset()));
-        context.publishReportEntry(ReportEntries.of(result, findings));
-        switch (result.outcome()) {
+        ReportedMigration rehearsed = rehearsal(context).rehearsed(result(context));
+        context.getStore(MigrationExtension.NAMESPACE).put(REHEARSED, rehearsed);
+        Verdict verdict = rehearsed.verdict();
+        switch (verdict.status()) {
             case FAILED:
-                throw new MigrationFailure(result.failure());
+                throw new MigrationFailure(verdict.explanation());
             case SKIPPED:
-                throw new TestAbortedException(result.migration().displayName() + " skipped: " + result.skipReason());
+                throw new TestAbortedException(rehearsed.result().migration().displayName() + " skipped: "
+                        + verdict.skippedBecause());
             default:
                 break;
         }
-        failOnFindings(result, findings);
     }
 
-    /** Findings at or above the class's {@code failOn} severity fail the test, each with its advice. */
-    private void failOnFindings(CycleResult result, List<Finding> findings) {
-        Severity failOn = plan.settings().failOn();
-        if (failOn == Severity.OFF) return;
-        List<Finding> failing = findings.stream()
-                .filter(f -> f.counts() && f.severity().compareTo(failOn) <= 0).toList();
-        if (failing.isEmpty()) return;
-        StringBuilder text = new StringBuilder(result.migration().displayName() + " is reversible, but has "
-                + failing.size() + " finding(s) at " + failOn + " or worse:");
-        for (Finding f : failing) {
-            text.append("\n  ").append(f.severity()).append(' ').append(f.rule()).append(" (").append(f.phase())
-                    .append(' ').append(f.file()).append(':').append(f.line()).append("): ").append(f.message())
-                    .append("\n    fix: ").append(f.advice());
-        }
-        text.append("\nSilence one with a comment in the migration: -- migratest:allow <rule-id> — reason;"
-                + " or change its severity with @MigrationTest(findings = \"<rule-id>=WARNING\").");
-        throw new MigrationFailure(text.toString());
+    /**
+     * Runs after the body, and also when the callback above threw. Without a rehearsal (Postgres could not be
+     * reached) there is no migration to judge: the test fails with what went wrong, and nothing is recorded.
+     */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        ReportedMigration rehearsed = context.getStore(MigrationExtension.NAMESPACE).get(REHEARSED,
+                ReportedMigration.class);
+        if (rehearsed == null) return;
+        Verdict verdict = TestVerdict.of(rehearsed.verdict(), context.getRequiredTestMethod().getName(),
+                context.getExecutionException());
+        rehearsal(context).verdicts().record(index, verdict);
+        ReportedMigration tested = rehearsed.withVerdict(verdict);
+        Console.print(RunLine.of(tested, Console.charset()));
+        context.publishReportEntry(ReportEntries.of(tested));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.migratest.junit;
 
 import dev.migratest.findings.Finding;
 import dev.migratest.report.MigrationFigures;
+import dev.migratest.report.ReportedMigration;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.Phase;
 
@@ -20,10 +21,15 @@ final class ReportEntries {
     private ReportEntries() {
     }
 
-    static Map<String, String> of(CycleResult result, List<Finding> findings) {
-        MigrationFigures f = MigrationFigures.of(result, findings);
+    static Map<String, String> of(ReportedMigration migration) {
+        CycleResult result = migration.result();
+        List<Finding> findings = migration.findings();
+        MigrationFigures f = migration.figures();
         Map<String, String> entries = new LinkedHashMap<>();
-        entries.put("migratest.outcome", f.outcome().name());
+        // the rehearsal's outcome and the test's verdict, as the JSON report has them
+        entries.put("migratest.outcome", result.outcome().name());
+        entries.put("migratest.verdict", f.verdict().name());
+        entries.put("migratest.verdict.reason", orNone(migration.verdict().headline()));
         for (Phase phase : Phase.values()) {
             f.durationMs(phase).ifPresent(ms -> entries.put("migratest." + phase.name().toLowerCase(Locale.ROOT) + ".ms",
                     String.format(Locale.ROOT, "%.3f", ms)));

@@ -4,16 +4,16 @@ import dev.migratest.report.ClassReport;
 import dev.migratest.report.GrowthCurves;
 import dev.migratest.report.JsonReport;
 import dev.migratest.report.ReportedMigration;
-import dev.migratest.runner.CycleResult;
-import dev.migratest.runner.Outcome;
+import dev.migratest.report.VerdictTally;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * At the end of a test class: its JSON report, its part of the run's HTML report and Markdown summary, and where they
- * are (the migrations' own lines were printed as each one finished).
+ * At the end of a test class: its JSON report, its part of the run's HTML report and Markdown summary, the verdicts
+ * counted, and where the reports are (the migrations' own lines were printed as each test finished). Every one of them
+ * reads the verdicts the class's tests recorded.
  */
 final class RunSummary {
 
@@ -23,13 +23,12 @@ final class RunSummary {
     static void publish(ClassRehearsal run, RunReports reports) throws IOException {
         ClassPlan plan = run.plan();
         String testClass = plan.testClass();
-        List<CycleResult> results = run.rehearsal().results();
+        List<ReportedMigration> reported = run.reported();
         // one report per class; a class rehearsed on several versions gets one per version
         String reportName = plan.severalServers()
                 ? testClass + "@" + run.request().label().replaceAll("[^A-Za-z0-9._-]", "_") : testClass;
         Path directory = plan.settings().reportDir();
-        Path json = JsonReport.write(directory, reportName, run.header(), results, run::findings);
-        List<ReportedMigration> reported = results.stream().map(r -> new ReportedMigration(r, run.findings(r))).toList();
+        Path json = JsonReport.write(directory, reportName, run.header(), reported);
         RunReports.Written written;
         try {
             written = reports.add(directory,
@@ -41,12 +40,10 @@ final class RunSummary {
                     .normalize() + ": " + e);
             written = null;
         }
-        long failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).count();
-        long toReview = reported.stream().filter(m -> m.figures().risky()).count();
-        Console.print(testClass + ": " + results.size() + " of " + run.rehearsal().migrations().size()
+        VerdictTally tally = VerdictTally.of(reported.stream().map(ReportedMigration::figures).toList());
+        Console.print(testClass + ": " + reported.size() + " of " + run.rehearsal().migrations().size()
                 + " migrations rehearsed on " + run.header().provider() + " PostgreSQL " + run.header().postgresVersion()
-                + " (" + plan.loaded().layout() + " layout at " + plan.loaded().location() + "), " + failed + " failed, "
-                + toReview + " to review");
+                + " (" + plan.loaded().layout() + " layout at " + plan.loaded().location() + "): " + tally.counts());
         Console.print(written == null ? "report: " + json.toAbsolutePath().normalize()
                 : "report: " + written.html().toUri() + "  (summary: " + written.summary().toAbsolutePath().normalize()
                 + ", JSON: " + json.toAbsolutePath().normalize() + ")");

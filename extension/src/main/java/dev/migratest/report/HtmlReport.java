@@ -95,17 +95,16 @@ public final class HtmlReport {
 
     private static void header(StringBuilder html, List<ClassReport> classes, List<OverviewTable.Entry> entries,
                                String generatedAt) {
-        long failed = entries.stream().filter(e -> e.figures().outcome().name().equals("FAILED")).count();
-        long skipped = entries.stream().filter(e -> e.figures().outcome().name().equals("SKIPPED")).count();
-        long risky = entries.stream().filter(e -> e.figures().risky()).count();
+        VerdictTally tally = VerdictTally.of(entries.stream().map(OverviewTable.Entry::figures).toList());
         int errors = entries.stream().mapToInt(e -> e.figures().errors()).sum();
         int warnings = entries.stream().mapToInt(e -> e.figures().warnings()).sum();
         html.append("<header><h1>migratest report</h1><div class=\"meta\">").append(Html.text(generatedAt)).append(" · ")
                 .append(classes.size()).append(classes.size() == 1 ? " class" : " classes").append("</div>")
-                .append("<div class=\"meta totals\"><span>").append(entries.size()).append(" migrations</span><span>")
-                .append(entries.size() - failed - skipped).append(" passed</span><span>").append(failed)
-                .append(" failed</span><span>").append(skipped).append(" skipped</span><span>").append(risky)
-                .append(" to review</span><span>").append(errors).append(" error findings</span><span>").append(warnings)
+                .append("<div class=\"meta totals\"><span>").append(tally.migrations())
+                .append(" migrations</span><span>")
+                .append(tally.passed()).append(" passed</span><span>").append(tally.failed())
+                .append(" failed</span><span>").append(tally.skipped()).append(" skipped</span><span>")
+                .append(tally.toReview()).append(" to review</span><span>").append(errors).append(" error findings</span><span>").append(warnings)
                 .append(" warnings</span></div></header>");
     }
 

@@ -17,10 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * The JSON report, contract v1 (DESIGN.md): other tools read it, so fields are only ever added, never renamed.
+ * The JSON report, contract v1 (DESIGN.md): other tools read it, so fields are only ever added, never renamed. Each
+ * migration's {@code outcome} says how its rehearsal ended; {@code verdict}, {@code failedBecause} and
+ * {@code skippedBecause} what its test decided.
  * A migration whose data was not checked has an empty {@code dataDiff} and {@code dataChecked: false}; an untraced statement has empty lock,
  * rewrite and scan lists and {@code blocked: null}.
  */
@@ -32,29 +33,29 @@ public final class JsonReport {
     }
 
     /** Writes {@code <directory>/<testClass>.json} and returns its path. */
-    public static Path write(Path directory, String testClass, ReportHeader header, List<CycleResult> results,
-                             Function<CycleResult, List<Finding>> findings) throws IOException {
+    public static Path write(Path directory, String testClass, ReportHeader header, List<ReportedMigration> migrations)
+            throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(testClass + ".json");
-        MAPPER.writeValue(file.toFile(), toJson(header, results, findings));
+        MAPPER.writeValue(file.toFile(), toJson(header, migrations));
         return file;
     }
 
-    static ObjectNode toJson(ReportHeader header, List<CycleResult> results,
-                             Function<CycleResult, List<Finding>> findings) {
+    static ObjectNode toJson(ReportHeader header, List<ReportedMigration> reported) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         ObjectNode postgres = root.putObject("postgres");
         postgres.put("version", header.postgresVersion());
         postgres.put("provider", header.provider());
         ArrayNode migrations = root.putArray("migrations");
-        for (CycleResult result : results) {
-            migrations.add(migration(header, result, findings.apply(result)));
+        for (ReportedMigration migration : reported) {
+            migrations.add(migration(header, migration));
         }
         return root;
     }
 
-    private static ObjectNode migration(ReportHeader header, CycleResult r, List<Finding> findings) {
+    private static ObjectNode migration(ReportHeader header, ReportedMigration reported) {
+        CycleResult r = reported.result();
         ObjectNode m = MAPPER.createObjectNode();
         m.put("version", r.migration().version());
         m.put("name", r.migration().name());
@@ -69,7 +70,7 @@ public final class JsonReport {
         ArrayNode dataDiff = m.putArray("dataDiff");
         if (r.data() != null) strings(dataDiff, r.data().lines());
         ArrayNode found = m.putArray("findings");
-        for (Finding f : findings) {
+        for (Finding f : reported.findings()) {
             ObjectNode node = found.addObject();
             node.put("rule", f.rule());
             node.put("severity", f.severity().name());
@@ -98,7 +99,38 @@ public final class JsonReport {
             queue.put("migrationMs", round(q.migrationMs()));
             queue.put("migrationError", q.migrationError());
         }
+        verdict(m, reported.verdict());
         return m;
+    }
+
+    /**
+     * The test's verdict after the rehearsal's own fields: {@code outcome} says how up → down → up ended,
+     * {@code verdict} what the migration's test decided (findings at failOn and the test method's assertions too).
+     */
+    private static void verdict(ObjectNode m, Verdict verdict) {
+        m.put("verdict", verdict.status().name());
+        ArrayNode because = m.putArray("failedBecause");
+        for (FailureReason reason : verdict.failedBecause()) {
+            ObjectNode node = because.addObject();
+            node.put("kind", reason.kind().name());
+            node.put("message", reason.message());
+            node.put("test", reason.test());
+            node.put("phase", reason.phase() == null ? null : reason.phase().name());
+            node.put("file", reason.file());
+            node.put("line", reason.line());
+            node.put("sqlState", reason.sqlState());
+            strings(node.putArray("differences"), reason.differences());
+            ArrayNode findings = node.putArray("findings");
+            for (Finding f : reason.findings()) {
+                ObjectNode finding = findings.addObject();
+                finding.put("rule", f.rule());
+                finding.put("severity", f.severity().name());
+                finding.put("phase", f.phase().name());
+                finding.put("file", f.file());
+                finding.put("line", f.line());
+            }
+        }
+        m.put("skippedBecause", verdict.skippedBecause());
     }
 
     private static ObjectNode phase(PhaseResult p) {

@@ -2,6 +2,7 @@ package dev.migratest.report;
 
 import dev.migratest.findings.Finding;
 import dev.migratest.locks.LockHold;
+import dev.migratest.runner.Outcome;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code summary.md}: the run in a few lines for a pull-request comment. The migrations to review come first, each
- * with its worst lock and its worst finding; the rest are one collapsed line. Everything taken from migrations is
- * escaped, so a name or message with {@code |}, {@code <b>} or backticks cannot break the table.
+ * {@code summary.md}: the run in a few lines for a pull-request comment: the verdicts counted, then the migrations that
+ * failed, were skipped or deserve a look, each with its worst lock and why it failed (or was skipped), else its worst
+ * finding; the rest are one collapsed line. Everything taken from migrations is escaped, so a name or message with
+ * {@code |}, {@code <b>} or backticks cannot break the table.
  */
 public final class MarkdownSummary {
     public static final String FILE = "summary.md";
@@ -37,19 +39,18 @@ public final class MarkdownSummary {
     static String render(List<ClassReport> classes) {
         List<OverviewTable.Entry> entries = HtmlReport.entries(classes);
         List<OverviewTable.Entry> risky = entries.stream().filter(e -> e.figures().risky()).toList();
-        long failed = entries.stream().filter(e -> e.figures().outcome().name().equals("FAILED")).count();
-        long skipped = entries.stream().filter(e -> e.figures().outcome().name().equals("SKIPPED")).count();
-        StringBuilder md = new StringBuilder("### migratest: ").append(entries.size()).append(" migrations rehearsed, ")
-                .append(failed).append(" failed, ").append(skipped > 0 ? skipped + " skipped, " : "")
-                .append(risky.size()).append(" to review\n\n");
+        VerdictTally tally = VerdictTally.of(entries.stream().map(OverviewTable.Entry::figures).toList());
+        StringBuilder md = new StringBuilder("### migratest: ").append(tally.migrations())
+                .append(" migrations rehearsed: ").append(tally.counts()).append("\n\n");
         md.append(classes.stream().map(c -> escape(c.shortName()) + " on PostgreSQL " + escape(c.header().postgresVersion())
                 + " (" + escape(c.header().provider()) + ")").distinct().collect(Collectors.joining(" · ")));
         md.append(" · details, timelines and diffs in `").append(HtmlReport.FILE).append("`\n\n");
         if (!risky.isEmpty()) {
-            md.append("| | migration | worst lock (UP) | application blocked | worst finding |\n|---|---|---|---|---|\n");
+            md.append("| | migration | worst lock (UP) | application blocked | why it failed, or its worst finding |\n"
+                    + "|---|---|---|---|---|\n");
             for (OverviewTable.Entry e : risky.subList(0, Math.min(risky.size(), MAX_ROWS))) md.append(row(e));
             if (risky.size() > MAX_ROWS) {
-                md.append("\n").append(risky.size() - MAX_ROWS).append(" more to review: see the HTML report.\n");
+                md.append("\n").append(risky.size() - MAX_ROWS).append(" more: see the HTML report.\n");
             }
         }
         List<OverviewTable.Entry> calm = entries.stream().filter(e -> !e.figures().risky()).toList();
@@ -68,7 +69,7 @@ public final class MarkdownSummary {
 
     private static String row(OverviewTable.Entry e) {
         MigrationFigures f = e.figures();
-        String outcome = switch (f.outcome()) {
+        String verdict = switch (f.verdict()) {
             case FAILED -> "❌ failed";
             case SKIPPED -> "⏭ skipped";
             case PASSED -> f.errors() > 0 ? "⚠️ error" : "⚠️ review";
@@ -79,19 +80,16 @@ public final class MarkdownSummary {
         String blocked = f.readsBlockedMs() > 0 ? "reads " + Numbers.duration(f.readsBlockedMs())
                 + (f.writesBlockedMs() > 0 ? ", writes " + Numbers.duration(f.writesBlockedMs()) : "")
                 : f.writesBlockedMs() > 0 ? "writes " + Numbers.duration(f.writesBlockedMs()) : "no";
-        String finding = f.worstFinding().map(MarkdownSummary::finding).orElse(f.outcome().name().equals("FAILED")
-                ? escape(firstLine(e.migration().result().failure())) : f.dataLost() ? "data not restored by DOWN" : "–");
-        return "| " + outcome + " | " + escape(e.migration().result().migration().displayName()) + " (" + escape(e.className())
-                + ") | " + worstLock + " | " + blocked + " | " + finding + " |\n";
+        String why = f.verdict() != Outcome.PASSED ? escape(cut(e.migration().verdict().headline()))
+                : f.worstFinding().map(MarkdownSummary::finding)
+                .orElse(f.dataLost() ? "data not restored by DOWN" : "–");
+        return "| " + verdict + " | " + escape(e.migration().result().migration().displayName())
+                + " (" + escape(e.className()) + ") | " + worstLock + " | " + blocked + " | " + why + " |\n";
     }
 
     private static String finding(Finding f) {
         return "**" + f.severity() + "** " + escape(f.rule()) + ": " + escape(cut(f.message())) + " — fix: "
                 + escape(cut(f.advice()));
-    }
-
-    private static String firstLine(String text) {
-        return text == null ? "" : cut(text.lines().findFirst().orElse(""));
     }
 
     private static String cut(String text) {

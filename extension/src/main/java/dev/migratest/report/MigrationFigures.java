@@ -19,7 +19,7 @@ import java.util.Optional;
  * The few numbers a reviewer looks at first, the same in every report (HTML overview, Markdown summary, console,
  * JUnit report entries). Lock and blocking figures are UP's: UP is what production runs on a live table.
  *
- * @param outcome        PASSED, FAILED or SKIPPED
+ * @param verdict        PASSED, FAILED or SKIPPED: the migration's verdict (not the rehearsal's outcome)
  * @param durationsMs    wall time per phase that ran
  * @param strongestLock  UP's strongest lock on an object that existed before it (longest hold among equals, a table
  *                       before its index); empty when UP was untraced or locked nothing pre-existing
@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param dataLost       DOWN did not give the data back (or invariants broke), declared or not
  * @param dataLossDeclared the migration declared it loses data ({@code -- migratest:allow data-loss — reason})
  */
-public record MigrationFigures(Outcome outcome, Map<Phase, Double> durationsMs, Optional<LockHold> strongestLock,
+public record MigrationFigures(Outcome verdict, Map<Phase, Double> durationsMs, Optional<LockHold> strongestLock,
                                double readsBlockedMs, double writesBlockedMs, List<String> rewrites, int errors,
                                int warnings, Optional<Finding> worstFinding, boolean dataLost,
                                boolean dataLossDeclared) {
@@ -42,7 +42,9 @@ public record MigrationFigures(Outcome outcome, Map<Phase, Double> durationsMs, 
             .thenComparingDouble(LockHold::heldMs)
             .thenComparing(l -> l.object().kind().holdsRows());
 
-    public static MigrationFigures of(CycleResult result, List<Finding> findings) {
+    public static MigrationFigures of(ReportedMigration migration) {
+        CycleResult result = migration.result();
+        List<Finding> findings = migration.findings();
         Map<Phase, Double> durations = new EnumMap<>(Phase.class);
         result.phases().forEach(p -> durations.put(p.phase(), p.durationMs()));
         Optional<PhaseResult> up = result.phase(Phase.UP);
@@ -58,7 +60,7 @@ public record MigrationFigures(Outcome outcome, Map<Phase, Double> durationsMs, 
         Optional<Finding> worst = counting.stream().min(Comparator.comparing(Finding::severity));
         boolean lost = result.data() != null && result.data().lostData();
         boolean declared = result.data() != null && result.data().declaredLoss() != null;
-        return new MigrationFigures(result.outcome(), Map.copyOf(durations), strongest, blocked.readsMs(),
+        return new MigrationFigures(migration.verdict().status(), Map.copyOf(durations), strongest, blocked.readsMs(),
                 blocked.writesMs(), rewrites, count(counting, Severity.ERROR), count(counting, Severity.WARNING),
                 worst, lost, declared);
     }
@@ -78,14 +80,14 @@ public record MigrationFigures(Outcome outcome, Map<Phase, Double> durationsMs, 
      */
     public double risk() {
         double score = 0;
-        if (outcome == Outcome.FAILED) score += 1e15;
+        if (verdict == Outcome.FAILED) score += 1e15;
         score += errors * 1e12;
         if (dataLost) score += 1e11;
         // a block below the noticeable threshold only breaks ties: it is not what makes a migration risky
         if (readsBlockedMs >= NOTICEABLE_BLOCK_MS) score += 1e10;
         if (writesBlockedMs >= NOTICEABLE_BLOCK_MS) score += 1e9;
         score += Math.min(warnings, 99) * 1e7;
-        if (outcome == Outcome.SKIPPED) score += 1e6 + 1;
+        if (verdict == Outcome.SKIPPED) score += 1e6 + 1;
         return score + Math.min(readsBlockedMs + writesBlockedMs, 1e6);
     }
 
@@ -96,7 +98,7 @@ public record MigrationFigures(Outcome outcome, Map<Phase, Double> durationsMs, 
      * its own.
      */
     public boolean risky() {
-        return outcome != Outcome.PASSED || errors + warnings > 0 || dataLost || readsBlockedMs >= NOTICEABLE_BLOCK_MS
+        return verdict != Outcome.PASSED || errors + warnings > 0 || dataLost || readsBlockedMs >= NOTICEABLE_BLOCK_MS
                 || writesBlockedMs >= NOTICEABLE_BLOCK_MS;
     }
 
@@ -106,7 +108,7 @@ public record MigrationFigures(Outcome outcome, Map<Phase, Double> durationsMs, 
      * lock_timeout every migration has one, and a page that unfolds them all is unreadable.
      */
     public boolean alarming() {
-        return outcome == Outcome.FAILED || errors > 0 || dataLost && !dataLossDeclared
+        return verdict == Outcome.FAILED || errors > 0 || dataLost && !dataLossDeclared
                 || readsBlockedMs >= NOTICEABLE_BLOCK_MS || writesBlockedMs >= NOTICEABLE_BLOCK_MS;
     }
 

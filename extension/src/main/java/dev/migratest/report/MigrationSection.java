@@ -8,15 +8,17 @@ import dev.migratest.locks.PhaseAftermath;
 import dev.migratest.locks.StatementTrace;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.DataCheck;
+import dev.migratest.runner.Outcome;
 import dev.migratest.runner.PhaseResult;
 import dev.migratest.runner.StatementResult;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Everything about one migration, below the overview: the failure, the findings with their advice, the timeline,
+ * Everything about one migration, below the overview: why it failed or was skipped, the findings with their advice, the timeline,
  * what DOWN failed to restore (schema and data), what each phase left behind, and every statement with its trace.
  * Alarming migrations (failed, an ERROR finding, undeclared data loss, a noticeable block) start open; the rest
  * are collapsed so that a long history stays readable.
@@ -31,23 +33,17 @@ final class MigrationSection {
     static String of(OverviewTable.Entry entry, String source, String growthPlot) {
         CycleResult r = entry.migration().result();
         MigrationFigures f = entry.figures();
-        StringBuilder html = new StringBuilder("<details class=\"migration outcome-").append(f.outcome())
-                .append(f.risky() && f.outcome() != dev.migratest.runner.Outcome.FAILED ? " risky" : "")
+        StringBuilder html = new StringBuilder("<details class=\"migration outcome-").append(f.verdict())
+                .append(f.risky() && f.verdict() != Outcome.FAILED ? " risky" : "")
                 .append("\" id=\"").append(entry.anchor()).append("\" data-key=\"").append(Html.text(entry.key()))
                 .append("\" data-risky=\"").append(f.risky()).append("\"").append(f.alarming() ? " open" : "").append(">");
-        html.append("<summary><span class=\"badge ").append(f.outcome()).append("\">").append(f.outcome())
+        html.append("<summary><span class=\"badge ").append(f.verdict()).append("\">").append(f.verdict())
                 .append("</span> <b>").append(Html.text(r.migration().displayName())).append("</b> <span class=\"small\">")
                 .append(Html.text(entry.className())).append("</span> <span class=\"summary-figures\">· ")
                 .append(Html.text(RunLine.figures(f))).append("</span></summary><div class=\"body\">");
         html.append("<p class=\"small\">").append(Html.text(source)).append(r.migration().forwardOnly()
                 ? " · forward-only (no down script)" : "").append("</p>");
-        if (r.failure() != null) {
-            html.append("<h3>Failure (").append(r.failedPhase()).append(")</h3><pre class=\"failure\">")
-                    .append(Html.text(r.failure())).append("</pre>");
-        }
-        if (r.skipReason() != null) {
-            html.append("<p><b>Skipped:</b> ").append(Html.text(r.skipReason())).append("</p>");
-        }
+        verdict(html, entry.migration().verdict());
         findings(html, entry.migration().findings());
         String timeline = Timeline.of(r);
         if (!timeline.isEmpty()) {
@@ -65,6 +61,21 @@ final class MigrationSection {
         lockQueue(html, r.lockQueue());
         statements(html, r.phases());
         return html.append("</div></details>").toString();
+    }
+
+    /** Why the migration failed, each reason under a heading saying what failed and where; or why it was skipped. */
+    private static void verdict(StringBuilder html, Verdict verdict) {
+        for (FailureReason reason : verdict.failedBecause()) {
+            String where = reason.test() != null ? reason.test() + "()"
+                    : reason.phase() != null ? reason.phase().name() : null;
+            html.append("<h3 class=\"failed-because\" data-kind=\"").append(reason.kind()).append("\">Failed: ")
+                    .append(reason.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(where == null ? "" : " (" + Html.text(where) + ")").append("</h3><pre class=\"failure\">")
+                    .append(Html.text(reason.message())).append("</pre>");
+        }
+        if (verdict.skippedBecause() != null) {
+            html.append("<p><b>Skipped:</b> ").append(Html.text(verdict.skippedBecause())).append("</p>");
+        }
     }
 
     private static void findings(StringBuilder html, List<Finding> findings) {

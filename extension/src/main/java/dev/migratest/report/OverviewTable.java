@@ -14,7 +14,7 @@ final class OverviewTable {
     static String of(List<Entry> entries) {
         StringBuilder html = new StringBuilder("<div class=\"table-box\"><table id=\"overview\"><thead><tr>"
                 + "<th class=\"num\" title=\"risk rank: failures, then ERROR findings, lost data, blocked reads, "
-                + "blocked writes, warnings\">risk</th><th>outcome</th><th>migration</th><th>class</th>"
+                + "blocked writes, warnings\">risk</th><th title=\"what the migration's test decided\">verdict</th><th>migration</th><th>class</th>"
                 + "<th class=\"num\">UP</th><th class=\"num\">DOWN</th><th class=\"num\">REUP</th>"
                 + "<th title=\"UP's strongest lock on an object that existed before it\">strongest lock (UP)</th>"
                 + "<th class=\"num\">held</th><th class=\"num\" title=\"how long UP blocked application reads\">reads "
@@ -26,12 +26,14 @@ final class OverviewTable {
 
     private static String row(Entry e) {
         MigrationFigures f = e.figures();
-        String outcome = f.outcome().name();
+        String verdict = f.verdict().name();
+        String why = e.migration().verdict().headline();
         StringBuilder html = new StringBuilder("<tr data-key=\"").append(Html.text(e.key())).append("\" data-risky=\"")
                 .append(f.risky()).append("\">");
         cell(html, "num", String.valueOf(e.rank()), String.valueOf(e.rank()));
-        html.append("<td data-sort=\"").append(outcome).append("\"><span class=\"badge ").append(outcome).append("\">")
-                .append(outcome).append("</span></td>");
+        html.append("<td data-sort=\"").append(verdict).append("\"><span class=\"badge ").append(verdict).append("\"")
+                .append(why.isEmpty() ? "" : " title=\"" + Html.text(why) + "\"").append(">").append(verdict)
+                .append("</span></td>");
         html.append("<td><a href=\"#").append(e.anchor()).append("\">")
                 .append(Html.text(e.migration().result().migration().displayName())).append("</a></td>");
         cell(html, "small", e.className(), e.className());

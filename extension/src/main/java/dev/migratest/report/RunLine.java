@@ -1,7 +1,5 @@
 package dev.migratest.report;
 
-import dev.migratest.findings.Finding;
-import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.Outcome;
 import dev.migratest.runner.Phase;
 
@@ -19,20 +17,21 @@ public final class RunLine {
     private RunLine() {
     }
 
-    /** The line, with ✓ ✗ – when the output can encode them, {@code ok FAIL skip} otherwise (a C-locale CI log). */
-    public static String of(CycleResult result, List<Finding> findings, Charset output) {
-        MigrationFigures f = MigrationFigures.of(result, findings);
+    /**
+     * The line of a migration's verdict, with ✓ ✗ – when the output can encode them, {@code ok FAIL skip} otherwise (a
+     * C-locale CI log); a failed or skipped one ends with why.
+     */
+    public static String of(ReportedMigration migration, Charset output) {
+        MigrationFigures f = migration.figures();
         boolean symbols = output.newEncoder().canEncode("✓✗–·");
-        String mark = switch (f.outcome()) {
+        String mark = switch (f.verdict()) {
             case PASSED -> symbols ? "✓" : "ok  ";
             case FAILED -> symbols ? "✗" : "FAIL";
             case SKIPPED -> symbols ? "–" : "skip";
         };
-        String line = mark + " " + result.migration().displayName() + "  " + figures(f);
-        if (f.outcome() == Outcome.SKIPPED) line += " · skipped: " + result.skipReason();
-        if (f.outcome() == Outcome.FAILED && result.failure() != null) {
-            line += " · " + result.failure().lines().findFirst().orElse("").strip();
-        }
+        String line = mark + " " + migration.result().migration().displayName() + "  " + figures(f);
+        if (f.verdict() == Outcome.SKIPPED) line += " · skipped: " + migration.verdict().skippedBecause();
+        if (f.verdict() == Outcome.FAILED) line += " · " + migration.verdict().headline();
         return symbols ? line : line.replace(" · ", " | ");
     }
 

@@ -6,6 +6,7 @@ import dev.migratest.report.ClassReport;
 import dev.migratest.report.GrowthCurves;
 import dev.migratest.report.ReportHeader;
 import dev.migratest.report.ReportedMigration;
+import dev.migratest.report.Verdict;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.Outcome;
 import dev.migratest.runner.Phase;
@@ -30,7 +31,7 @@ class RunReportsTest {
                 List.of(new StatementResult(1, sql, 0, 1, null)), 1, null);
         CycleResult r = new CycleResult(m, Outcome.PASSED, null, null, null, List.of(up), List.of(), List.of());
         return new ClassReport("com.example." + name, new ReportHeader("17", "embedded", "classpath:db/migration"),
-                "com.example." + name + ".json", List.of(new ReportedMigration(r, List.of())));
+                "com.example." + name + ".json", List.of(new ReportedMigration(r, List.of(), Verdict.passed())));
     }
 
     /** A class whose part cannot be written must not fail the report of every class that ends after it. */

@@ -1,7 +1,9 @@
 package dev.migratest.reliability;
 
+import dev.migratest.findings.Finding;
 import dev.migratest.findings.FindingPolicy;
 import dev.migratest.findings.Findings;
+import dev.migratest.findings.Severity;
 import dev.migratest.migration.Layout;
 import dev.migratest.migration.Migration;
 import dev.migratest.migration.MigrationLoader;
@@ -13,6 +15,7 @@ import dev.migratest.report.HtmlReport;
 import dev.migratest.report.JsonReport;
 import dev.migratest.report.ReportHeader;
 import dev.migratest.report.ReportedMigration;
+import dev.migratest.report.Verdict;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.HistoryRehearsal;
 import dev.migratest.schema.ColumnOrder;
@@ -59,12 +62,13 @@ public final class HugeMigrationChild {
             }
             long rehearsed = System.nanoTime();
             ReportHeader header = new ReportHeader(server.version(), "embedded", args[1]);
-            Path jsonFile = JsonReport.write(reports, "HugeMigration", header, results,
-                    r -> Findings.of(r, FindingPolicy.defaults()));
+            List<ReportedMigration> reported = results.stream().map(r -> {
+                List<Finding> findings = Findings.of(r, FindingPolicy.defaults());
+                return new ReportedMigration(r, findings, Verdict.of(r, findings, Severity.ERROR));
+            }).toList();
+            Path jsonFile = JsonReport.write(reports, "HugeMigration", header, reported);
             long json = System.nanoTime();
             print("STEP json " + millis(rehearsed, json) + " ms, " + mb(Files.size(jsonFile)) + " MB");
-            List<ReportedMigration> reported = results.stream()
-                    .map(r -> new ReportedMigration(r, Findings.of(r, FindingPolicy.defaults()))).toList();
             Path htmlFile = HtmlReport.write(reports, List.of(new ClassReport("HugeMigration", header, "HugeMigration.json", reported)),
                     "now", GrowthCurves.empty());
             print("STEP html " + millis(json, System.nanoTime()) + " ms, " + mb(Files.size(htmlFile)) + " MB");

@@ -79,6 +79,8 @@ class HtmlReportIT {
         assertThat(entries).hasSize(4);
         assertThat(entries).extracting(e -> e.get("migratest.outcome"))
                 .containsExactly("PASSED", "FAILED", "FAILED", "FAILED");
+        assertThat(entries).extracting(e -> e.get("migratest.verdict"))
+                .containsExactly("PASSED", "FAILED", "FAILED", "FAILED");
         assertThat(entries.get(1)).containsKeys("migratest.up.ms", "migratest.down.ms", "migratest.up.strongestLock",
                 "migratest.up.writesBlockedMs", "migratest.findings", "migratest.data");
         assertThat(entries.get(1).get("migratest.up.strongestLock")).isEqualTo("ShareLock on public.notes");
@@ -129,7 +131,7 @@ class HtmlReportIT {
     void theMarkdownSummaryPutsTheFailuresFirst() throws IOException {
         String md = Files.readString(reportDir.resolve(MarkdownSummary.FILE));
 
-        assertThat(md).startsWith("### migratest: 4 migrations rehearsed, 3 failed, ");
+        assertThat(md).startsWith("### migratest: 4 migrations rehearsed: 1 passed, 3 failed, 0 skipped, ");
         List<String> rows = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| |")).toList();
         assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
         assertThat(rows.subList(0, 3)).allMatch(row -> row.startsWith("| ❌ failed |"));

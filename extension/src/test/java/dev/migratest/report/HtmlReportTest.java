@@ -51,7 +51,7 @@ class HtmlReportTest {
         for (Element link : page.select("#overview a")) {
             assertThat(page.getElementById(link.attr("href").substring(1))).as(link.text()).isNotNull();
         }
-        assertThat(page.select("header .totals").text()).contains("4 migrations", "2 failed", "3 to review");
+        assertThat(page.select("header .totals").text()).contains("4 migrations", "2 passed", "2 failed", "0 skipped", "1 to review");
     }
 
     @Test
@@ -93,5 +93,20 @@ class HtmlReportTest {
         assertThat(page.select("a[href]").eachAttr("href")).allMatch(h -> h.startsWith("#") || h.endsWith(".json"));
         assertThat(page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content"))
                 .startsWith("default-src 'none'");
+    }
+
+    @Test
+    void aMigrationFailedByItsFindingsShowsFailedWithTheFindingsThatFailedIt() {
+        Document page = render(Rehearsals.classReport("Shop", Rehearsals.calm("1"), Rehearsals.failedOnRewrite()));
+
+        Element badge = page.selectFirst("#overview tbody tr .badge");
+        assertThat(badge.text()).isEqualTo("FAILED");
+        assertThat(badge.attr("title")).isEqualTo("failed on 1 finding: ERROR table-rewrite (UP V2__users_id_bigint.sql:2)");
+        Element section = page.selectFirst("details.migration.outcome-FAILED");
+        assertThat(section.selectFirst("summary .badge").text()).isEqualTo("FAILED");
+        assertThat(section.selectFirst("h3.failed-because").attr("data-kind")).isEqualTo("FINDINGS");
+        assertThat(section.selectFirst("pre.failure").text()).contains("ERROR table-rewrite (UP V2__users_id_bigint.sql:2)");
+        assertThat(page.select("header .totals span").eachText())
+                .containsSubsequence("2 migrations", "1 passed", "1 failed", "0 skipped", "0 to review");
     }
 }

@@ -13,7 +13,7 @@ class MarkdownSummaryTest {
         String md = MarkdownSummary.render(List.of(Rehearsals.classReport("Shop", Rehearsals.calm("1"),
                 Rehearsals.passedWithRewrite(), Rehearsals.calm("5"))));
 
-        assertThat(md).startsWith("### migratest: 3 migrations rehearsed, 0 failed, 1 to review\n");
+        assertThat(md).startsWith("### migratest: 3 migrations rehearsed: 3 passed, 0 failed, 0 skipped, 1 to review\n");
         List<String> rows = md.lines().filter(l -> l.startsWith("| ⚠️")).toList();
         assertThat(rows).singleElement().satisfies(row -> assertThat(row)
                 .contains("| 2 users\\_id\\_bigint (Shop) | AccessExclusive on public.users, 120 ms |")
@@ -33,5 +33,16 @@ class MarkdownSummaryTest {
         // five cells: the pipe count is the table's own
         assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(6);
         assertThat(row).contains("notes\\_\\<b\\>bold\\</b\\>").contains("\\</script\\>");
+    }
+
+    @Test
+    void aMigrationFailedByItsFindingsIsCountedFailedAndSaysWhichFindingsFailedIt() {
+        String md = MarkdownSummary.render(List.of(Rehearsals.classReport("Shop", Rehearsals.calm("1"),
+                Rehearsals.failedOnRewrite())));
+
+        assertThat(md).startsWith("### migratest: 2 migrations rehearsed: 1 passed, 1 failed, 0 skipped, 0 to review\n");
+        assertThat(md.lines().filter(l -> l.startsWith("| ❌ failed |")).toList()).singleElement()
+                .satisfies(row -> assertThat(row).startsWith("| ❌ failed | 2 users\\_id\\_bigint (Shop) |")
+                        .endsWith("| failed on 1 finding: ERROR table-rewrite (UP V2\\_\\_users\\_id\\_bigint.sql:2) |"));
     }
 }

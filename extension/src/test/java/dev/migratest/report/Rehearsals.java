@@ -60,7 +60,7 @@ final class Rehearsals {
         Finding rewrite = new Finding("table-rewrite", Severity.ERROR, Phase.UP, 2, "V2__users_id_bigint.sql",
                 "public.users", "V2 line 2: ALTER TABLE rewrote public.users under AccessExclusiveLock <b>120 ms</b>",
                 "Add a new column, backfill it in batches, swap in a short transaction", false);
-        return new ReportedMigration(r, List.of(rewrite));
+        return reported(r, List.of(rewrite));
     }
 
     static ReportedMigration failedWithHostileSql() {
@@ -71,7 +71,7 @@ final class Rehearsals {
                 Phase.DOWN, List.of(phase(Phase.UP, 5, plain(1, HOSTILE_SQL, 0, 4)),
                         new PhaseResult(Phase.DOWN, "U3__notes.sql", null, List.of(plain(4, HOSTILE_SQL, 0, 1)), 2, error)),
                 List.of(), List.of());
-        return new ReportedMigration(r, List.of());
+        return reported(r, List.of());
     }
 
     static ReportedMigration downForgetsIndexAndData() {
@@ -84,7 +84,7 @@ final class Rehearsals {
                         "column public.users.straße: missing (expected: text)"),
                 List.of(), Map.of(), null,
                 new DataCheck(List.of("public.users: 5 000 rows → 4 990 rows"), List.of(), null));
-        return new ReportedMigration(r, List.of());
+        return reported(r, List.of());
     }
 
     static ReportedMigration calm(String version) {
@@ -93,7 +93,18 @@ final class Rehearsals {
                         phase(Phase.DOWN, 1, plain(1, "DROP TABLE t" + version, 0, 1)),
                         phase(Phase.REUP, 2, plain(1, "CREATE TABLE t" + version + " (id int)", 0, 2))),
                 List.of(), List.of());
-        return new ReportedMigration(r, List.of());
+        return reported(r, List.of());
+    }
+
+    /** The rehearsal as a class with {@code failOn = OFF} judges it: only the rehearsal itself can fail it. */
+    static ReportedMigration reported(CycleResult result, List<Finding> findings) {
+        return new ReportedMigration(result, findings, Verdict.of(result, findings, Severity.OFF));
+    }
+
+    /** {@link #passedWithRewrite()} as a class with the default {@code failOn = ERROR} judges it: FAILED. */
+    static ReportedMigration failedOnRewrite() {
+        ReportedMigration m = passedWithRewrite();
+        return m.withVerdict(Verdict.of(m.result(), m.findings(), Severity.ERROR));
     }
 
     static ClassReport classReport(String name, ReportedMigration... migrations) {

@@ -30,7 +30,7 @@ class ReportEdgeCasesTest {
     private static ReportedMigration withSql(String version, String sql) {
         CycleResult r = new CycleResult(Rehearsals.migration(version, "emoji"), Outcome.PASSED, null, null, null,
                 List.of(Rehearsals.phase(Phase.UP, 2, Rehearsals.plain(1, sql, 0, 2))), List.of(), List.of());
-        return new ReportedMigration(r, List.of());
+        return Rehearsals.reported(r, List.of());
     }
 
     /** The SVG title is cut at 300 chars: an emoji straddling the cut must not leave half a character. */
@@ -55,7 +55,7 @@ class ReportEdgeCasesTest {
         CycleResult r = new CycleResult(Rehearsals.migration("1", "w"), Outcome.PASSED, null, null, null,
                 List.of(Rehearsals.phase(Phase.UP, 2, Rehearsals.plain(1, "SELECT 1", 0, 2))), List.of(), List.of());
         Finding f = new Finding("r", Severity.WARNING, Phase.UP, 1, "V1.sql", null, "m".repeat(239) + "😀", "a", false);
-        List<ClassReport> run = List.of(Rehearsals.classReport("Emoji", new ReportedMigration(r, List.of(f))));
+        List<ClassReport> run = List.of(Rehearsals.classReport("Emoji", Rehearsals.reported(r, List.of(f))));
         assertThatCode(() -> MarkdownSummary.write(dir, run)).doesNotThrowAnyException();
     }
 
@@ -65,8 +65,8 @@ class ReportEdgeCasesTest {
         CycleResult skipped = new CycleResult(Rehearsals.migration("2", "after_failure"), Outcome.SKIPPED,
                 "the earlier migrations' UPs could not be replayed", null, null, List.of(), List.of(), List.of());
         String md = MarkdownSummary.render(List.of(Rehearsals.classReport("Skips", Rehearsals.calm("1"),
-                new ReportedMigration(skipped, List.of()))));
-        assertThat(md).startsWith("### migratest: 2 migrations rehearsed, 0 failed, 1 skipped, 1 to review")
+                Rehearsals.reported(skipped, List.of()))));
+        assertThat(md).startsWith("### migratest: 2 migrations rehearsed: 1 passed, 0 failed, 1 skipped, 0 to review")
                 .doesNotContain("2 migrations with nothing to review");
     }
 
@@ -84,7 +84,7 @@ class ReportEdgeCasesTest {
         CycleResult warned = new CycleResult(Rehearsals.migration("2", "warned"), Outcome.PASSED, null, null, null,
                 List.of(Rehearsals.phase(Phase.UP, 1, Rehearsals.plain(1, "SELECT 1", 0, 1))), List.of(), List.of());
         Document page = Jsoup.parse(HtmlReport.render(List.of(Rehearsals.classReport("Rank",
-                new ReportedMigration(blip, List.of()), new ReportedMigration(warned, List.of(warning)))), "now",
+                Rehearsals.reported(blip, List.of()), Rehearsals.reported(warned, List.of(warning)))), "now",
                 GrowthCurves.empty()));
         assertThat(page.select("#overview tbody tr").eachAttr("data-risky")).containsExactly("true", "false");
     }

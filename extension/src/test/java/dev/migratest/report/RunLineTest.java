@@ -12,7 +12,7 @@ class RunLineTest {
     void oneLinePerMigrationWithPhasesAndTheStrongestLock() {
         ReportedMigration m = Rehearsals.passedWithRewrite();
 
-        assertThat(RunLine.of(m.result(), m.findings(), StandardCharsets.UTF_8)).isEqualTo("✓ 2 users_id_bigint  "
+        assertThat(RunLine.of(m, StandardCharsets.UTF_8)).isEqualTo("✓ 2 users_id_bigint  "
                 + "up 130 ms · down 80.0 ms · reup 125 ms · AccessExclusive 120 ms on public.users · reads blocked "
                 + "130 ms · 1 ERROR · table-rewrite");
     }
@@ -21,8 +21,16 @@ class RunLineTest {
     void asciiOutputGetsWordsInsteadOfSymbols() {
         ReportedMigration m = Rehearsals.failedWithHostileSql();
 
-        assertThat(RunLine.of(m.result(), m.findings(), StandardCharsets.US_ASCII))
+        assertThat(RunLine.of(m, StandardCharsets.US_ASCII))
                 .startsWith("FAIL 3 notes_<b>bold</b>  up 5.00 ms | down 2.00 ms | 3 notes: DOWN failed at U3__notes.sql:4")
                 .doesNotContain("·", "✗");
+    }
+
+    @Test
+    void aMigrationFailedByItsFindingsGetsACrossAndTheFindingsThatFailedIt() {
+        ReportedMigration m = Rehearsals.failedOnRewrite();
+
+        assertThat(RunLine.of(m, StandardCharsets.UTF_8)).startsWith("✗ 2 users_id_bigint  up 130 ms")
+                .endsWith(" · failed on 1 finding: ERROR table-rewrite (UP V2__users_id_bigint.sql:2)");
     }
 }
