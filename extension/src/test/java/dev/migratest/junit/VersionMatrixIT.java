@@ -38,6 +38,36 @@ class VersionMatrixIT {
         }
     }
 
+    @MigrationTest(location = "classpath:fixtures/passing", provider = ProviderChoice.EMBEDDED)
+    static class DefaultMajor {
+        @MigrationCycleTest
+        void rehearse() {
+        }
+    }
+
+    @MigrationTest(location = "classpath:fixtures/passing", provider = ProviderChoice.EMBEDDED, postgres = "17")
+    static class Major17 {
+        @MigrationCycleTest
+        void rehearse() {
+        }
+    }
+
+    /** A class asking for nothing and one asking for 17 must not run two minors of 17 in one run. */
+    @Test
+    void theDefaultAndARequestForItsMajorRunOneAndTheSameRelease() throws Exception {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(DefaultMajor.class), selectClass(Major17.class))
+                .execute().testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+
+        String pinned = System.getProperty("migratest.test.zonkyBinariesVersion"); // e.g. 17.11.0
+        assertThat(pinned).as("set by the extension's pom from zonky.binaries.version").isNotBlank();
+        String release = pinned.substring(0, pinned.lastIndexOf('.'));
+        for (Class<?> testClass : new Class<?>[] {DefaultMajor.class, Major17.class}) {
+            JsonNode postgres = JSON.readTree(Files.readString(Path.of("target/migratest/" + testClass.getName()
+                    + ".json"))).get("postgres");
+            assertThat(postgres.get("version").asText()).as(testClass.getSimpleName()).isEqualTo(release);
+        }
+    }
+
     @Test
     void everyMigrationRunsOnEveryRequestedMajor() throws Exception {
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoMajors.class)).execute().testEvents();
