@@ -8,6 +8,8 @@ import dev.migratest.migration.Migration;
 import dev.migratest.migration.MigrationDefinitionException;
 import dev.migratest.migration.MigrationLoader;
 import dev.migratest.postgres.ExternalProvider;
+import dev.migratest.postgres.HandedProvider;
+import dev.migratest.postgres.HandedServer;
 import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.postgres.ProviderSelector;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -31,6 +34,8 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         TestTemplateInvocationContextProvider {
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MigrationExtension.class);
     private static final String PLAN = "plan";
+    /** The class's {@code @RehearseOn} field, as an {@code Optional}: a nested class must not see its outer class's. */
+    private static final String HANDED = "handed";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -42,6 +47,7 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         // a launcher reads system properties itself; EngineTestKit does not unless asked, so they are the fallback
         Settings settings = Settings.of(annotation,
                 key -> context.getConfigurationParameter(key).orElseGet(() -> System.getProperty(key)));
+        context.getStore(NAMESPACE).put(HANDED, HandedField.find(testClass, annotation));
         LoadedMigrations loaded;
         try {
             loaded = MigrationLoader.load(settings.location(), settings.layout(), settings.allowForwardOnly());
@@ -105,8 +111,28 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         ExtensionContext classContext = invocation;
         while (classContext.getTestMethod().isPresent()) classContext = classContext.getParent().orElseThrow();
         ExtensionContext root = invocation.getRoot();
+        Optional<HandedField> handed = handedField(classContext);
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(rehearsalKey(request),
-                key -> new ClassRehearsal(plan, request, server(root, plan.settings(), request)), ClassRehearsal.class);
+                key -> new ClassRehearsal(plan, request, handed.isPresent()
+                        ? handedServer(root, handed.get(), plan.settings(), request)
+                        : server(root, plan.settings(), request)), ClassRehearsal.class);
+    }
+
+    @SuppressWarnings("unchecked") // put by beforeAll, always an Optional<HandedField>
+    private static Optional<HandedField> handedField(ExtensionContext classContext) {
+        Optional<HandedField> handed = classContext.getStore(NAMESPACE).get(HANDED, Optional.class);
+        return handed == null ? Optional.empty() : handed;
+    }
+
+    /** The server the class handed over: never stopped by migratest, shared only by classes handing the same object. */
+    private static PostgresServer handedServer(ExtensionContext root, HandedField handed, Settings settings,
+                                               PostgresRequest request) {
+        Object value = handed.value();
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent(
+                HandedField.serverKey(value, request, settings.allowNonEmptyDatabase()),
+                key -> ProvisionedServer.of(() -> new HandedProvider(HandedServer.read(value, handed.describe()),
+                        request, settings.allowNonEmptyDatabase()).start()),
+                ProvisionedServer.class).server();
     }
 
     private static PostgresServer server(ExtensionContext root, Settings settings, PostgresRequest request) {

@@ -1,9 +1,11 @@
 package dev.migratest.postgres;
 
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,11 @@ import java.util.Optional;
  * {@code postgres:<major>} unless the test names an image, or {@value #IMAGE_ENV} / {@value #IMAGE_PROPERTY} names the
  * default one (a CI engine with a locally built image). Durability stays on unless the fast profile is asked for:
  * fsync and friends change what a migration costs, and measuring is the point.
+ * <p>
+ * Only Testcontainers' core is used ({@code GenericContainer}, the image's environment variables, a log-message wait),
+ * never its PostgreSQL module: the module's artifact and package changed between the 1.x and 2.x lines, while the core
+ * API used here is the same in both, so the provider runs on whichever line the user's build manages (Spring Boot's
+ * BOM manages 1.x core, and mixing a 2.x module into it fails at run time).
  * <p>
  * Each container is labelled with the JVM that started it ({@link ContainerOwner}), and before starting one the
  * containers of JVMs on this host that died without stopping theirs are removed ({@link OrphanedContainers}): Ryuk,
@@ -25,6 +32,16 @@ public final class ContainerProvider implements PostgresProvider {
     /** Used when nothing names an image: the official image, same major as the embedded default. */
     public static final String DEFAULT_REPOSITORY = "postgres";
     public static final String DEFAULT_MAJOR = "17";
+    /** The credentials the official image creates from its environment; only this container ever uses them. */
+    static final String USER = "migratest";
+    static final String PASSWORD = "migratest";
+    private static final int PORT = 5432;
+    /**
+     * The official image starts a temporary server for its initialisation (unix socket only), stops it, then starts
+     * the real one: the line appears twice, and only the second means TCP clients get in.
+     */
+    private static final String READY = ".*database system is ready to accept connections.*\\s";
+    private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final System.Logger LOG = System.getLogger(ContainerProvider.class.getName());
 
     private final PostgresRequest request;
@@ -69,12 +86,13 @@ public final class ContainerProvider implements PostgresProvider {
         String image = image();
         ContainerOwner owner = ContainerOwner.thisJvm();
         sweepOrphans(owner);
-        PostgreSQLContainer container = new PostgreSQLContainer(
-                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
-                .withDatabaseName("postgres")
-                .withUsername("migratest")
-                .withPassword("migratest")
-                .withLabels(owner.labels());
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+                .withExposedPorts(PORT)
+                .withEnv("POSTGRES_USER", USER)
+                .withEnv("POSTGRES_PASSWORD", PASSWORD)
+                .withEnv("POSTGRES_DB", "postgres")
+                .withLabels(owner.labels())
+                .waitingFor(Wait.forLogMessage(READY, 2).withStartupTimeout(STARTUP));
         container.setCommand(command(fast).toArray(String[]::new));
         try {
             container.start();
@@ -82,8 +100,8 @@ public final class ContainerProvider implements PostgresProvider {
             container.stop();
             throw new IllegalStateException("container " + image + " did not start: " + rootMessage(e), e);
         }
-        ServerAddress address = ServerAddress.parse(container.getJdbcUrl(), container.getUsername(),
-                container.getPassword());
+        ServerAddress address = ServerAddress.parse("jdbc:postgresql://" + container.getHost() + ":"
+                + container.getMappedPort(PORT) + "/postgres", USER, PASSWORD);
         PostgresServer server = new PostgresServer(name(), address, container::stop, () -> markKept(container));
         if (request.major() != null && !request.major().equals(String.valueOf(server.majorVersion()))) {
             server.close();
@@ -93,7 +111,10 @@ public final class ContainerProvider implements PostgresProvider {
         return server;
     }
 
-    /** Testcontainers starts Postgres with fsync=off; only the opt-in fast profile keeps such settings. */
+    /**
+     * The image's own command with the server's settings: Testcontainers' PostgreSQL module would add fsync=off;
+     * only the opt-in fast profile turns durability off.
+     */
     static List<String> command(boolean fast) {
         List<String> command = new ArrayList<>(List.of("postgres"));
         if (fast) {
@@ -119,7 +140,7 @@ public final class ContainerProvider implements PostgresProvider {
      * (Ryuk, or its own shutdown hook when Ryuk is off); the label cannot be taken off. So the mark protects a kept
      * container from migratest's sweep only, which matters when this JVM is killed; the log says as much.
      */
-    private static void markKept(PostgreSQLContainer container) {
+    private static void markKept(GenericContainer<?> container) {
         String name = OrphanedContainers.markKept(DockerClientFactory.instance().client(), container.getContainerId());
         LOG.log(System.Logger.Level.INFO, "container " + container.getContainerId() + " is kept for inspection, renamed "
                 + name + " so that no later migratest run removes it; Testcontainers still removes it when this JVM"

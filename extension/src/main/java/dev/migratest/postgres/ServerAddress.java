@@ -130,6 +130,11 @@ public final class ServerAddress {
         return user;
     }
 
+    /** Whether a password was given (separately or in the URL); the password itself never leaves this class. */
+    public boolean hasPassword() {
+        return password != null;
+    }
+
     /** Masks {@code password=…} parameters and {@code user:password@} credentials in any text that may hold a URL. */
     public static String mask(String text) {
         if (text == null) return null;

@@ -25,8 +25,13 @@ final class UserTables {
     private UserTables() {
     }
 
-    /** Refuses {@code address}'s own database when it holds user tables. */
+    /** Refuses {@code address}'s own database, from a URL in migratest's settings, when it holds user tables. */
     static void refuseIfAny(ServerAddress address) throws SQLException {
+        refuseIfAny(address, null);
+    }
+
+    /** The same for a server handed over by {@code handedBy} (the field), or by a URL when null. */
+    static void refuseIfAny(ServerAddress address, String handedBy) throws SQLException {
         List<String> tables = new ArrayList<>();
         int count = 0;
         try (Connection c = address.connect(address.defaultDatabase()); Statement st = c.createStatement();
@@ -38,7 +43,7 @@ final class UserTables {
         }
         if (count > 0) {
             throw new NonEmptyDatabaseException(address.defaultDatabase(),
-                    address.printableUrl(address.defaultDatabase()), tables, count);
+                    address.printableUrl(address.defaultDatabase()), tables, count, handedBy);
         }
     }
 }
