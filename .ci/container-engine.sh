@@ -19,6 +19,8 @@
 
 _mce_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 _mce_repo="$(cd "$_mce_dir/.." && pwd)"
+# shellcheck source=.ci/apt.sh
+source "$_mce_dir/apt.sh"
 _mce_image=localhost/migratest-postgres:17
 # Every container migratest's ContainerProvider starts carries it (ContainerOwner.HOST).
 _mce_owner_label=dev.migratest.owner.host
@@ -75,12 +77,8 @@ _mce_install_packages() {
 	[ "${#missing[@]}" -eq 0 ] && return 0
 	command -v apt-get >/dev/null 2>&1 || _mce_fail "apt-get not found; cannot install ${missing[*]}" || return 1
 	_mce_say "installing ${missing[*]} (apt-get)..."
-	local apt=(apt-get -q -y -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confdef
-		-o Dpkg::Options::=--force-confold)
-	DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >>"$_mce_log" 2>&1 ||
-		_mce_fail "apt-get update failed" || return 1
-	DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "${missing[@]}" >>"$_mce_log" 2>&1 ||
-		_mce_fail "apt-get install ${missing[*]} failed" || return 1
+	migratest_apt_get "$_mce_log" update || _mce_fail "$migratest_apt_error" || return 1
+	migratest_apt_get "$_mce_log" install "${missing[@]}" || _mce_fail "$migratest_apt_error" || return 1
 }
 
 # Sets `key = value` inside [section] of a TOML file, keeping everything else (replaces the key if present, even
