@@ -1,9 +1,11 @@
 # shellcheck shell=bash
 # Sourced by .ci/run (bash). Makes a Docker-compatible API available to Testcontainers, or says why container
 # tests will be skipped. It never aborts the CI run: whatever happens it returns 0, and the Java tests skip with a
-# reason when no engine answers.
+# reason when no engine answers -- except where they must run: it exports MIGRATEST_REQUIRE_CONTAINERS=true (unless
+# already set) once an engine answers, and under CI=true whatever happened, so that a CI run whose engine could not
+# be prepared fails instead of passing with its container tests skipped.
 #
-#   1. A Docker API already answers (DOCKER_HOST, or /var/run/docker.sock): use it, export nothing, done.
+#   1. A Docker API already answers (DOCKER_HOST, or /var/run/docker.sock): use it, export nothing else, done.
 #   2. Otherwise (CI machines have only the `docker` client), as root: install podman + runc + debootstrap (+ curl),
 #      set the containers.conf values this sandbox needs, build localhost/migratest-postgres:17 once (a Debian
 #      minbase rootfs + zonky's PostgreSQL 17 binaries + .ci/postgres-image/entrypoint.sh, which behaves like the
@@ -321,10 +323,9 @@ _mce_prepare() {
 	_mce_start_service || return 1
 }
 
-_mce_main() {
-	local - started rc lock_ok=1
-	set +e +u -o pipefail
-	started=$SECONDS
+# 0 when a Docker API is there to use (exported for Testcontainers), 1 when container tests cannot run (_mce_why).
+_mce_engine() {
+	local rc lock_ok=1
 	if [ -n "${DOCKER_HOST:-}" ]; then
 		_mce_ping "$DOCKER_HOST"
 		rc=$?
@@ -360,17 +361,40 @@ _mce_main() {
 	[ -z "$_mce_lockfd" ] || exec {_mce_lockfd}>&-
 
 	if [ "$rc" -ne 0 ]; then
-		_mce_say "container tests will be SKIPPED: ${_mce_why:-preparing podman failed}"
+		_mce_why="${_mce_why:-preparing podman failed}"
 		_mce_log_tail
 		unset DOCKER_HOST
-		return 0
+		return 1
 	fi
 	export DOCKER_HOST="unix://$_mce_socket"
 	export TESTCONTAINERS_RYUK_DISABLED=true      # Ryuk would need the socket mounted into a container
 	export TESTCONTAINERS_HOST_OVERRIDE=localhost # else Testcontainers picks the bridge gateway (10.x)
 	export MIGRATEST_CONTAINER_IMAGE="$_mce_image"
 	_mce_say "using podman $(podman version --format '{{.Client.Version}}' 2>/dev/null) at $DOCKER_HOST," \
-		"image $MIGRATEST_CONTAINER_IMAGE (ready in $((SECONDS - started)) s)"
+		"image $MIGRATEST_CONTAINER_IMAGE"
+}
+
+_mce_main() {
+	local - started ready=0
+	set +e +u -o pipefail
+	started=$SECONDS
+	_mce_engine || ready=1
+	# MIGRATEST_REQUIRE_CONTAINERS=true makes @DisabledWithoutContainerEngine fail a test instead of skipping it.
+	# Where an engine is ready the tests must use it; under CI=true they must run whatever happened above: a
+	# CI run that skipped them (say, after apt lost a lock race) proves nothing and must not be green. A value set
+	# by whoever runs this is theirs to decide and is left as it is.
+	if [ -z "${MIGRATEST_REQUIRE_CONTAINERS:-}" ] && { [ "$ready" -eq 0 ] || [ "${CI:-}" = true ]; }; then
+		export MIGRATEST_REQUIRE_CONTAINERS=true
+	fi
+	if [ "$ready" -eq 0 ]; then
+		_mce_say "ready in $((SECONDS - started)) s; MIGRATEST_REQUIRE_CONTAINERS=${MIGRATEST_REQUIRE_CONTAINERS:-}" \
+			"(true: a container test that cannot reach the engine fails instead of skipping)"
+	elif [ "${MIGRATEST_REQUIRE_CONTAINERS:-}" = true ]; then
+		_mce_say "container tests will FAIL (CI=${CI:-}, MIGRATEST_REQUIRE_CONTAINERS=true): $_mce_why"
+	else
+		_mce_say "container tests will be SKIPPED: $_mce_why"
+	fi
+	return 0
 }
 
 # For `trap migratest_container_engine_stop EXIT`: removes containers left from the image or labelled by migratest
