@@ -38,6 +38,7 @@ _mce_log="$_mce_state/container-engine.log"
 _mce_pidfile="$_mce_state/podman-service.pid"
 _mce_lockfile=/run/lock/migratest-container-engine.lock
 _mce_why=""
+_mce_log_fresh=0
 _mce_started_pid="${_mce_started_pid:-}"
 
 _mce_say() { printf '[container-engine] %s\n' "$*" >&2; }
@@ -49,7 +50,8 @@ _mce_fail() {
 }
 
 _mce_log_tail() {
-	if [ -s "$_mce_log" ]; then
+	# Only this run's lines: a log this run could not empty (another user's checkout) holds an older run's.
+	if [ "$_mce_log_fresh" = 1 ] && [ -s "$_mce_log" ]; then
 		_mce_say "last lines of ${_mce_log#"$_mce_repo"/}:"
 		tail -n 15 "$_mce_log" | sed 's/^/[container-engine]   | /' >&2
 	fi
@@ -372,7 +374,7 @@ _mce_engine() {
 		return 0
 	fi
 
-	{ mkdir -p "$_mce_state" && : >"$_mce_log"; } 2>/dev/null
+	{ mkdir -p "$_mce_state" && : >"$_mce_log"; } 2>/dev/null && _mce_log_fresh=1
 	# One preparation at a time on this machine (several checkouts may run CI at once).
 	_mce_lockfd=""
 	if { exec {_mce_lockfd}>>"$_mce_lockfile"; } 2>/dev/null; then
