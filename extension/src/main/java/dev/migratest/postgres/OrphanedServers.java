@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * reused pid is not mistaken for the owner). Before starting a server, migratest stops the servers of dead owners
  * and deletes their directories. Nothing without an owner file is touched, nor anything whose owner still runs, nor
  * a process whose command line does not name that very data directory, nor a server left running on purpose because
- * it keeps a database for inspection.
+ * it keeps a database for inspection. A stopped orphan's shared memory goes too: its dynamic segments are files in
+ * the data directory, and its System V segment is removed when the kernel's record proves it is the one its
+ * postmaster.pid names and nobody is attached ({@link SysvSegment}).
  */
 final class OrphanedServers {
     static final String OWNER_SUFFIX = ".owner";
@@ -75,12 +77,16 @@ final class OrphanedServers {
         String name = owner.getFileName().toString();
         Path dataDir = owner.resolveSibling(name.substring(0, name.length() - OWNER_SUFFIX.length()));
         Optional<ProcessHandle> postmaster = postmaster(dataDir);
+        // Read before the postmaster stops: its pid file is the only record of which segment is its own.
+        Optional<SysvSegment> segment = SysvSegment.recordedIn(dataDir);
         if (postmaster.isPresent()) stop(postmaster.get());
+        boolean segmentRemoved = segment.isPresent() && segment.get().removeIfAbandoned(EmbeddedProvider.DETACH_WAIT);
         deleteRecursively(dataDir);
         ServerLog.beside(dataDir).delete();
         Files.deleteIfExists(owner);
         LOG.log(System.Logger.Level.INFO, "cleaned up the embedded PostgreSQL of a JVM that is gone (pid " + pid + "): "
-                + dataDir + (postmaster.isPresent() ? ", postmaster " + postmaster.get().pid() + " stopped" : ""));
+                + dataDir + (postmaster.isPresent() ? ", postmaster " + postmaster.get().pid() + " stopped" : "")
+                + (segmentRemoved ? ", its " + segment.get() + " removed" : ""));
         return true;
     }
 

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A JVM killed (SIGKILL) in the middle of a rehearsal leaves its embedded server running and its data directory
- * behind; the next run's provider finds them by their owner file and cleans them up, and touches nothing else: a
- * server whose JVM is alive (this test's own) survives.
+ * behind; the next run's provider finds them by their owner file and cleans them up, shared memory included, and
+ * touches nothing else: a server whose JVM is alive (this test's own) survives with all its memory.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JvmKilledIT {
@@ -41,6 +41,7 @@ class JvmKilledIT {
         try {
             ours = new EmbeddedProvider().start();
             PostgresProcesses oursProcesses = PostgresProcesses.of(ours);
+            ServerSharedMemory oursMemory = ServerSharedMemory.of(oursProcesses, dataDirectory(ours));
 
             child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), RehearsalChild.class.getName(), parent.toString())
@@ -49,6 +50,7 @@ class JvmKilledIT {
             PostgresServer orphan = new PostgresServer("orphan", ServerAddress.parse(url, null, null), () -> { });
             PostgresProcesses orphanProcesses = PostgresProcesses.of(orphan);
             awaitSleep(orphan);
+            ServerSharedMemory orphanMemory = ServerSharedMemory.of(orphanProcesses, dataDirectory(orphan));
             child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             List<Path> leftBehind = dataDirectories();
@@ -67,6 +69,12 @@ class JvmKilledIT {
             assertThat(dataDirectories()).as("only this JVM's own server is left").hasSize(1)
                     .allMatch(dir -> Files.exists(dir.resolveSibling(dir.getFileName() + ".owner")));
             assertThat(leftBehind).filteredOn(Files::exists).hasSize(1);
+            // Dynamic segments live in the data directories, not in /dev/shm (shared with every other Postgres)...
+            assertThat(orphanMemory.posixSegments()).as("the orphan's segments in /dev/shm").isEmpty();
+            assertThat(orphanMemory.dataDirectorySegments()).as("the orphan's segments in pg_dynshmem/").isNotEmpty();
+            // ... so the sweep leaves nothing of the orphan's memory, and all of the live server's.
+            orphanMemory.assertNothingLeft();
+            oursMemory.assertAllThere();
         } finally {
             if (child != null) child.destroyForcibly();
             if (ours != null) ours.close();
@@ -109,6 +117,10 @@ class JvmKilledIT {
             Thread.sleep(20);
         }
         throw new IllegalStateException("the child's migration never reached pg_sleep");
+    }
+
+    private static Path dataDirectory(PostgresServer server) throws Exception {
+        return Path.of(query(server, "SHOW data_directory"));
     }
 
     private static String query(PostgresServer server, String sql) throws Exception {

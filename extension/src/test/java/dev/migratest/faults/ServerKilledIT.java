@@ -24,13 +24,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded server's postmaster killed (SIGKILL, by pid) while a migration sleeps in it: the migration fails
  * with a clear error, every later one is skipped with the reason, the run ends within a bound, and no process of the
- * server outlives it. Its own server, since the fault destroys it.
+ * server outlives it, nor its data directory, nor its shared memory. Its own server, since the fault destroys it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ServerKilledIT {
@@ -54,7 +55,9 @@ class ServerKilledIT {
             rs.next();
             dataDirectory = Path.of(rs.getString(1));
         }
-        Thread killer = new Thread(() -> killWhenSleeping(server, processes), "postmaster-killer");
+        AtomicReference<ServerSharedMemory> memory = new AtomicReference<>();
+        Path data = dataDirectory;
+        Thread killer = new Thread(() -> killWhenSleeping(server, processes, data, memory), "postmaster-killer");
 
         List<CycleResult> results = new ArrayList<>();
         long start = System.nanoTime();
@@ -86,9 +89,16 @@ class ServerKilledIT {
         assertThat(elapsedMs).isLessThan(30_000);
         processes.assertAllGoneWithin(Duration.ofSeconds(10));
         assertThat(dataDirectory).doesNotExist();
+        // Its dynamic segments were files in its data directory, none in /dev/shm, which every Postgres shares...
+        assertThat(memory.get()).as("read just before the kill").isNotNull();
+        assertThat(memory.get().posixSegments()).as("segments in /dev/shm").isEmpty();
+        assertThat(memory.get().dataDirectorySegments()).as("segments in pg_dynshmem/").isNotEmpty();
+        // ... and nothing of it is left: those files went with the directory, its System V segment was removed.
+        memory.get().assertNothingLeft();
     }
 
-    private static void killWhenSleeping(PostgresServer server, PostgresProcesses processes) {
+    private static void killWhenSleeping(PostgresServer server, PostgresProcesses processes, Path dataDirectory,
+                                         AtomicReference<ServerSharedMemory> memory) {
         try (Connection c = server.address().connect("postgres"); Statement st = c.createStatement()) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (System.nanoTime() < deadline) {
@@ -99,6 +109,7 @@ class ServerKilledIT {
                 }
                 Thread.sleep(10);
             }
+            memory.set(ServerSharedMemory.of(processes, dataDirectory));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
