@@ -63,7 +63,7 @@ public final class HandedProvider implements PostgresProvider {
             throw new IllegalStateException("the server handed by " + handed.source() + " at " + address + " failed"
                     + " while migratest checked it: " + ServerAddress.mask(e.getMessage()), e);
         }
-        LOG.log(System.Logger.Level.INFO, "migratest uses " + server + ", handed by " + handed.source());
+        LOG.log(System.Logger.Level.INFO, "using " + server + ", handed by " + handed.source());
         return server;
     }
 

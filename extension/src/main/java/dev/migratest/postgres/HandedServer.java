@@ -150,7 +150,7 @@ public final class HandedServer {
                     + " started: " + e.getMessage() + ". Fix: check that a Docker API answers and the image exists,"
                     + " or start the container before migratest needs it", e);
         }
-        LOG.log(System.Logger.Level.INFO, "migratest started the container handed by " + source + ", which was not"
+        LOG.log(System.Logger.Level.INFO, "started the container handed by " + source + ", which was not"
                 + " running; Testcontainers stops it when this JVM ends, migratest never does");
     }
 

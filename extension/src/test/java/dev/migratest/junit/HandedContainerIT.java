@@ -62,7 +62,7 @@ class HandedContainerIT {
             EngineExecutionResults results = run();
 
             results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
-            assertThat(log.lines()).contains("INFO migratest started the container handed by @RehearseOn field "
+            assertThat(log.lines()).contains("INFO started the container handed by @RehearseOn field "
                     + OnAHandedContainer.class.getName() + ".postgres (" + containerClass + "), which was not running;"
                     + " Testcontainers stops it when this JVM ends, migratest never does");
             assertThat(container.isRunning()).as("migratest never stops a handed container").isTrue();

@@ -147,7 +147,7 @@ class HandedServerIT {
         run.results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
         assertThat(server.scratchDatabases()).as("every scratch database was dropped").isEmpty();
         assertThat(server.query("postgres", "SELECT 1")).as("the handed server still runs").containsExactly("1");
-        assertThat(run.log).anySatisfy(line -> assertThat(line).startsWith("INFO migratest uses external PostgreSQL")
+        assertThat(run.log).anySatisfy(line -> assertThat(line).startsWith("INFO using external PostgreSQL")
                 .contains("at jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=ci_runner&password=***,"
                         + " handed by @RehearseOn field " + OnAHandedDataSource.class.getName() + ".dataSource"
                         + " (org.postgresql.ds.PGSimpleDataSource)"));
@@ -236,7 +236,7 @@ class HandedServerIT {
         Run run = run(Map.of(), "two-servers", OnTheFirst.class, AlsoOnTheFirst.class, OnTheOther.class);
 
         run.results.testEvents().assertStatistics(s -> s.started(6).succeeded(6));
-        assertThat(run.log).filteredOn(line -> line.startsWith("INFO migratest uses external PostgreSQL"))
+        assertThat(run.log).filteredOn(line -> line.startsWith("INFO using external PostgreSQL"))
                 .as("one server per handed object").hasSize(2)
                 .anySatisfy(line -> assertThat(line).contains(":" + server.port() + "/postgres?")
                         .contains(OnTheFirst.class.getName() + ".dataSource"))
