@@ -21,9 +21,9 @@ final class ClasspathBinaries {
     private ClasspathBinaries() {
     }
 
-    /** Whether the class path holds binaries for {@code platform} at all. */
-    static boolean present(EmbeddedBinaries.Platform platform, ClassLoader loader) {
-        return platform.archive().map(loader::getResource).isPresent();
+    /** Whether the class path holds zonky's binaries for any platform: zonky's own resolver then picks among them. */
+    static boolean anyPresent(ClassLoader loader) {
+        return EmbeddedBinaries.ARCHIVES.stream().anyMatch(archive -> loader.getResource(archive) != null);
     }
 
     /**

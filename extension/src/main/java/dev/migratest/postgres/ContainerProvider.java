@@ -31,7 +31,7 @@ public final class ContainerProvider implements PostgresProvider {
     public static final String IMAGE_ENV = "MIGRATEST_CONTAINER_IMAGE";
     /** Used when nothing names an image: the official image, same major as the embedded default. */
     public static final String DEFAULT_REPOSITORY = "postgres";
-    public static final String DEFAULT_MAJOR = "17";
+    public static final String DEFAULT_MAJOR = EmbeddedBinaries.DEFAULT_MAJOR;
     /** The credentials the official image creates from its environment; only this container ever uses them. */
     static final String USER = "migratest";
     static final String PASSWORD = "migratest";

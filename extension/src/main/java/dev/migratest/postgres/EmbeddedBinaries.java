@@ -50,6 +50,9 @@ final class EmbeddedBinaries {
             "darwin-arm64v8", "postgres-darwin-arm_64.txz",
             "windows-amd64", "postgres-windows-x86_64.txz");
 
+    /** Every archive name zonky's jars hold, whatever the platform. */
+    static final List<String> ARCHIVES = PLATFORMS.values().stream().sorted().toList();
+
     private EmbeddedBinaries() {
     }
 
@@ -136,8 +139,8 @@ final class EmbeddedBinaries {
         String unsupported() {
             return "no zonky PostgreSQL binaries are published for platform " + name() + "; a PostgreSQL major can"
                     + " be chosen on " + String.join(", ", PLATFORMS.keySet().stream().sorted().toList())
-                    + ". Elsewhere run the embedded provider without a major (binaries on the classpath) or use a"
-                    + " container or an external server.";
+                    + ". Elsewhere put zonky's binaries for this platform on the class path yourself (then ask for no"
+                    + " major), or use a container or an external server.";
         }
     }
 }

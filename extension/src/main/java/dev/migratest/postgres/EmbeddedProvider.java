@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class EmbeddedProvider implements PostgresProvider {
     /** System property: the parent folder of the embedded server's data directory. */
     public static final String DATA_DIR_PROPERTY = "migratest.embedded.dataDir";
+    /**
+     * System property: {@code true} keeps the server's own log ({@code migratest-pg-….log}, beside its data directory)
+     * after the server stops, so that it can be read after a failure; the JUnit extension also shows debug lines.
+     */
+    public static final String VERBOSE_PROPERTY = "migratest.verbose";
     /** System property: the Maven repository that binaries of a requested major are downloaded from. */
     public static final String REPOSITORY_URL_PROPERTY = "migratest.embedded.repositoryUrl";
     /** The PostgreSQL majors that can be requested, oldest first: 12 … 18. */
@@ -103,7 +108,8 @@ public final class EmbeddedProvider implements PostgresProvider {
         // stay in RAM; on the temp-dir fallback they are files on disk, which measured no slower (and posix segments
         // need a writable /dev/shm anyway).
         builder.setServerConfig("dynamic_shared_memory_type", "mmap");
-        Optional<EmbeddedBinaries.Artifact> artifact = artifactToFetch();
+        Optional<EmbeddedBinaries.Artifact> artifact = artifactToFetch(major, EmbeddedBinaries.Platform.current(),
+                EmbeddedProvider.class.getClassLoader());
         if (artifact.isPresent()) {
             builder.setPgBinaryResolver(BinariesJar.locate(artifact.get(), BinariesJar.localRepository(),
                     BinariesJar.repositoryUrl()));
@@ -133,10 +139,11 @@ public final class EmbeddedProvider implements PostgresProvider {
             throw new IOException("the embedded PostgreSQL did not start: " + e.getMessage() + log.lastLines(), e);
         }
         LOG.log(System.Logger.Level.DEBUG, "embedded PostgreSQL's own log: " + log.file());
-        Optional<SysvSegment> segment = SysvSegment.recordedIn(dataDir);
         AtomicBoolean stopped = new AtomicBoolean();
         PostgresServer.ServerStop stop = () -> {
             if (stopped.compareAndSet(false, true)) {
+                // read now, not at start: a postmaster that restarted after a crashed backend made a new segment
+                Optional<SysvSegment> segment = SysvSegment.recordedIn(dataDir);
                 pg.close();
                 // A postmaster that was killed (pg_ctl stop then fails) leaves its segment: removed here, like the
                 // data directory. After a clean stop PostgreSQL has removed it already and nothing happens.
@@ -144,7 +151,11 @@ public final class EmbeddedProvider implements PostgresProvider {
                     LOG.log(System.Logger.Level.INFO, "removed the " + segment.get() + " left by the stopped server");
                 }
                 Files.deleteIfExists(owner);
-                log.delete();
+                if (Boolean.parseBoolean(System.getProperty(VERBOSE_PROPERTY, "false").strip())) {
+                    LOG.log(System.Logger.Level.INFO, "kept the embedded server's own log: " + log.file());
+                } else {
+                    log.delete();
+                }
             }
         };
         ServerAddress address = ServerAddress.parse(pg.getJdbcUrl("postgres", "postgres"), null, null);
@@ -178,15 +189,15 @@ public final class EmbeddedProvider implements PostgresProvider {
     }
 
     /**
-     * Empty when the binaries on the class path serve this request: none was asked for, or they are the major asked
+     * Empty when the binaries on the class path serve this request: none was asked for and the class path has zonky
+     * binaries (for this platform, or ones zonky falls back to, as x86_64 on an arm64 Mac), or they are the major asked
      * for (so a class asking for 17 runs the same minor as one asking for nothing). Otherwise zonky's release of the
      * major — the default one when the class path has no binaries at all — from the local repository or Maven Central.
      */
-    private Optional<EmbeddedBinaries.Artifact> artifactToFetch() {
-        EmbeddedBinaries.Platform platform = EmbeddedBinaries.Platform.current();
-        ClassLoader loader = EmbeddedProvider.class.getClassLoader();
+    static Optional<EmbeddedBinaries.Artifact> artifactToFetch(String major, EmbeddedBinaries.Platform platform,
+                                                               ClassLoader loader) {
         if (major == null) {
-            return ClasspathBinaries.present(platform, loader) ? Optional.empty()
+            return ClasspathBinaries.anyPresent(loader) ? Optional.empty()
                     : Optional.of(EmbeddedBinaries.artifact(EmbeddedBinaries.DEFAULT_MAJOR, platform));
         }
         Optional<String> onClasspath = ClasspathBinaries.release(platform, loader);

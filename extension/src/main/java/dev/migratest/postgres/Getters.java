@@ -32,11 +32,6 @@ final class Getters {
         return Optional.empty();
     }
 
-    /** Whether the object has the method {@code name}. */
-    boolean has(String name) {
-        return find(target.getClass(), name).isPresent();
-    }
-
     /**
      * Calls {@code method}; what it throws becomes an {@link IllegalStateException} naming the method and the cause
      * (masked: a getter's failure may quote a URL).

@@ -61,7 +61,12 @@ public final class HandedServer {
         String source = holder + " (" + typeName(handed.getClass()) + ")";
         Kind kind = handed instanceof DataSource ? Kind.DATA_SOURCE
                 : Getters.isA(handed.getClass(), GENERIC_CONTAINER) ? Kind.CONTAINER : Kind.OBJECT;
-        if (kind == Kind.CONTAINER) startIfStopped(new Getters(handed), source);
+        if (kind == Kind.CONTAINER) {
+            // classes running in parallel may hand the same container: Testcontainers' start() is not thread-safe
+            synchronized (handed) {
+                startIfStopped(new Getters(handed), source);
+            }
+        }
         return readGetters(handed, source, kind);
     }
 

@@ -41,10 +41,11 @@ public final class ProviderSelector {
             }
             try {
                 PostgresServer server = provider.start();
-                LOG.log(System.Logger.Level.INFO, "using " + server);
                 if (!attempts.isEmpty()) {
-                    LOG.log(System.Logger.Level.DEBUG, "before " + provider.name() + ": " + String.join("; ", attempts));
+                    LOG.log(System.Logger.Level.DEBUG, "providers tried before " + provider.name() + ": "
+                            + String.join("; ", attempts));
                 }
+                LOG.log(System.Logger.Level.INFO, "using " + server);
                 return server;
             } catch (Exception e) {
                 last = e;

@@ -64,9 +64,11 @@ final class SysvSegment {
     /**
      * Removes the segment once no process is attached (a killed postmaster's backends take a moment to notice and
      * exit), waiting at most {@code attachedFor}; true when it was removed here. Gone already (the server stopped
-     * cleanly), another segment under that id, or still attached when the wait ends: left alone.
+     * cleanly), another segment under that id, or still attached when the wait ends: left alone. Never throws: a
+     * segment that cannot be removed is a warning with the command that removes it, and the caller's clean-up (data
+     * directory, owner file) goes on.
      */
-    boolean removeIfAbandoned(Duration attachedFor) throws IOException {
+    boolean removeIfAbandoned(Duration attachedFor) {
         long deadline = System.nanoTime() + attachedFor.toNanos();
         try {
             while (true) {
@@ -75,14 +77,21 @@ final class SysvSegment {
                 if (row.get()[Column.NATTCH.ordinal()] == 0) return remove();
                 if (System.nanoTime() >= deadline) {
                     LOG.log(System.Logger.Level.WARNING, "the " + this + " still has processes attached after a"
-                            + " wait of " + attachedFor.toMillis() + " ms; left in place");
+                            + " wait of " + attachedFor.toMillis() + " ms; left in place. Fix: once they have exited,"
+                            + " ipcrm -m " + id);
                     return false;
                 }
                 Thread.sleep(50);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to remove the " + this, e);
+            LOG.log(System.Logger.Level.WARNING, "interrupted while waiting to remove the " + this + "; left in place."
+                    + " Fix: ipcrm -m " + id + " once no process is attached");
+            return false;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove the " + this + ": " + e.getMessage()
+                    + ". Fix: ipcrm -m " + id + " once no process is attached");
+            return false;
         }
     }
 
@@ -110,11 +119,12 @@ final class SysvSegment {
     /** ipcrm: the JDK has no call for shmctl(IPC_RMID). */
     private boolean remove() throws IOException, InterruptedException {
         Process ipcrm = new ProcessBuilder("ipcrm", "-m", Long.toString(id)).redirectErrorStream(true).start();
-        String output = new String(ipcrm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        // its output is a line at most: read after the bounded wait, so that the bound holds
         if (!ipcrm.waitFor(10, TimeUnit.SECONDS)) {
             ipcrm.destroyForcibly();
             throw new IOException("ipcrm -m " + id + " did not finish within 10 s");
         }
+        String output = new String(ipcrm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (ipcrm.exitValue() != 0) throw new IOException("ipcrm -m " + id + " failed: " + output);
         return true;
     }

