@@ -70,18 +70,7 @@ public final class JsonReport {
         ArrayNode dataDiff = m.putArray("dataDiff");
         if (r.data() != null) strings(dataDiff, r.data().lines());
         ArrayNode found = m.putArray("findings");
-        for (Finding f : reported.findings()) {
-            ObjectNode node = found.addObject();
-            node.put("rule", f.rule());
-            node.put("severity", f.severity().name());
-            node.put("phase", f.phase().name());
-            node.put("line", f.line());
-            node.put("message", f.message());
-            node.put("advice", f.advice());
-            node.put("file", f.file());
-            node.put("relation", f.relation());
-            node.put("silenced", f.silenced());
-        }
+        for (Finding f : reported.findings()) finding(found.addObject(), f);
         ObjectNode rows = m.putObject("rows");
         r.rows().forEach(rows::put);
         m.put("dataChecked", r.data() != null);
@@ -121,16 +110,22 @@ public final class JsonReport {
             node.put("sqlState", reason.sqlState());
             strings(node.putArray("differences"), reason.differences());
             ArrayNode findings = node.putArray("findings");
-            for (Finding f : reason.findings()) {
-                ObjectNode finding = findings.addObject();
-                finding.put("rule", f.rule());
-                finding.put("severity", f.severity().name());
-                finding.put("phase", f.phase().name());
-                finding.put("file", f.file());
-                finding.put("line", f.line());
-            }
+            for (Finding f : reason.findings()) finding(findings.addObject(), f);
         }
         m.put("skippedBecause", verdict.skippedBecause());
+    }
+
+    /** A finding, the same shape in {@code findings} and in a verdict's {@code failedBecause}. */
+    private static void finding(ObjectNode node, Finding f) {
+        node.put("rule", f.rule());
+        node.put("severity", f.severity().name());
+        node.put("phase", f.phase().name());
+        node.put("line", f.line());
+        node.put("message", f.message());
+        node.put("advice", f.advice());
+        node.put("file", f.file());
+        node.put("relation", f.relation());
+        node.put("silenced", f.silenced());
     }
 
     private static ObjectNode phase(PhaseResult p) {

@@ -31,8 +31,14 @@ public final class RunLine {
         };
         String line = mark + " " + migration.result().migration().displayName() + "  " + figures(f);
         if (f.verdict() == Outcome.SKIPPED) line += " · skipped: " + migration.verdict().skippedBecause();
-        if (f.verdict() == Outcome.FAILED) line += " · " + migration.verdict().headline();
+        if (f.verdict() == Outcome.FAILED) line += " · " + withoutName(migration.verdict().headline(), migration);
         return symbols ? line : line.replace(" · ", " | ");
+    }
+
+    /** The line starts with the migration's name already: a reason that starts with it too need not repeat it. */
+    private static String withoutName(String reason, ReportedMigration migration) {
+        String name = migration.result().migration().displayName() + ": ";
+        return reason.startsWith(name) ? reason.substring(name.length()) : reason;
     }
 
     /** {@code up 12.0 ms · down 3.10 ms · reup 11.0 ms · AccessExclusive 2.10 ms · writes blocked 2.10 ms · 1 ERROR}. */
@@ -43,7 +49,7 @@ public final class RunLine {
                     + Numbers.duration(ms)));
         }
         f.strongestLock().ifPresent(l -> parts.add(Numbers.mode(l.mode()) + " " + Numbers.duration(l.heldMs())
-                + (l.object().kind().holdsRows() ? " on " + l.relation() : "")));
+                + " on " + (l.object().kind().holdsRows() ? "" : l.object().kind().label() + " ") + l.relation()));
         if (f.readsBlockedMs() > 0) parts.add("reads blocked " + Numbers.duration(f.readsBlockedMs()));
         else if (f.writesBlockedMs() > 0) parts.add("writes blocked " + Numbers.duration(f.writesBlockedMs()));
         if (f.errors() > 0) parts.add(f.errors() + " ERROR");

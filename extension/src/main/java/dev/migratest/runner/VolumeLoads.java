@@ -43,11 +43,14 @@ final class VolumeLoads {
         List<DatagenException.Problem> unknown = topUp.namesWithoutTable(database).stream()
                 .filter(problem -> !meantATable.contains(problem.table())).toList();
         if (unknown.isEmpty()) return last;
-        String failure = last.migration().displayName() + ": its rehearsal passed, but the data volume (rows,"
+        String ended = last.outcome() == Outcome.PASSED ? "passed" : "was skipped (" + last.skipReason() + ")";
+        String failure = last.migration().displayName() + ": its rehearsal " + ended + ", but the data volume (rows,"
                 + " tableRows) names " + (unknown.size() == 1 ? "a table" : unknown.size() + " tables")
                 + " that no migration of the history creates, so no rows were loaded for "
-                + (unknown.size() == 1 ? "it" : "them") + ":"
-                + unknown.stream().map(p -> "\n  - " + p.message()).collect(Collectors.joining());
+                + (unknown.size() == 1 ? "it" : "them")
+                // the first line is the one the console and the summary show: it names the first table itself
+                + ": " + unknown.get(0).message()
+                + unknown.stream().skip(1).map(p -> "\n  - " + p.message()).collect(Collectors.joining());
         return new CycleResult(last.migration(), Outcome.FAILED, null, failure, null, last.phases(), last.downVsBefore(),
                 last.reupVsUp(), last.rows(), last.lockQueue(), last.data());
     }

@@ -32,6 +32,10 @@ class FindingsTest {
                 tuple(Phase.DOWN, 1, "type-change-rewrite"),
                 tuple(Phase.REUP, 3, "index-without-concurrently"));
         assertThat(findings.get(1).file()).isEqualTo(Cycles.DOWN_FILE);
+        // a DOWN finding's line is the down file's, which its message says: not V7 line 1 of the up file
+        assertThat(findings.get(0).message()).startsWith("V7 line 2: ");
+        assertThat(findings.get(1).message()).startsWith("V7 down line 1: ");
+        assertThat(findings.get(2).message()).startsWith("V7 line 3: ");
     }
 
     @Test

@@ -105,7 +105,7 @@ class DataVolumeIT {
                 org.junit.platform.testkit.engine.EventConditions.displayName("6 add_customers_note"),
                 org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
                         org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m -> m.contains(
-                                "no rows were loaded for it:\n  - custmers: no table custmers in the search_path"
+                                "no rows were loaded for it: custmers: no table custmers in the search_path"
                                         + " (public). Fix: use one of the known tables: ")))));
     }
 

@@ -46,6 +46,31 @@ class TestVerdictTest {
     }
 
     @Test
+    void aJUnit4AssumptionSkipsTooAsJupiterReportsIt() {
+        class ThrownByAssertJ extends org.junit.internal.AssumptionViolatedException {
+            private static final long serialVersionUID = 1L;
+
+            ThrownByAssertJ() {
+                super("got: <false>, expected: is <true>");
+            }
+        }
+
+        assertThat(TestVerdict.of(Verdict.passed(), "onlyV3", Optional.of(new ThrownByAssertJ())))
+                .isEqualTo(Verdict.skipped("onlyV3(): got: <false>, expected: is <true>"));
+    }
+
+    @Test
+    void aPasswordQuotedByTheTestsOwnMessageIsMaskedBeforeAnyReport() {
+        FailureReason assertion = TestVerdict.of(Verdict.passed(), "rehearse", Optional.of(new AssertionFailedError(
+                "cannot reach jdbc:postgresql://db:5432/app?user=app&password=hunter2"))).failedBecause().get(0);
+        FailureReason error = TestVerdict.of(Verdict.passed(), "rehearse", Optional.of(new IllegalStateException(
+                "login failed for postgresql://app:hunter2@db/app"))).failedBecause().get(0);
+
+        assertThat(assertion.message()).doesNotContain("hunter2").contains("password=***");
+        assertThat(error.message()).doesNotContain("hunter2");
+    }
+
+    @Test
     void whenTheRehearsalAlreadyDecidedWhatWasThrownIsMigratestsOwn() {
         Verdict failed = Verdict.failed(new FailureReason(FailureKind.PHASE_ERROR,
                 "1 a: UP failed at V1__a.sql:1: ERROR 42601: syntax error", null, Phase.UP, "V1__a.sql", 1, "42601",

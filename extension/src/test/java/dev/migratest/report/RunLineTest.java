@@ -33,4 +33,13 @@ class RunLineTest {
         assertThat(RunLine.of(m, StandardCharsets.UTF_8)).startsWith("✗ 2 users_id_bigint  up 130 ms")
                 .endsWith(" · failed on 1 finding: ERROR table-rewrite (UP V2__users_id_bigint.sql:2)");
     }
+
+    @Test
+    void aFailureThatNamesItsMigrationDoesNotRepeatTheNameTheLineStartsWith() {
+        ReportedMigration m = Rehearsals.downForgetsIndexAndData();
+
+        assertThat(RunLine.of(m, StandardCharsets.UTF_8)).startsWith("✗ 4 email_index  up 3.00 ms")
+                .contains(" · DOWN did not restore the schema before UP")
+                .doesNotContain("· 4 email_index:");
+    }
 }

@@ -78,7 +78,7 @@ class VolumeLoadsIT {
         assertThat(last.phases()).as("the migration itself ran and passed").hasSize(3);
         assertThat(last.failure()).isEqualTo("6 add_customers_note: its rehearsal passed, but the data volume (rows,"
                 + " tableRows) names 4 tables that no migration of the history creates, so no rows were loaded for them:"
-                + "\n  - custmers: no table custmers in the search_path (public). Fix: use one of the known tables:"
+                + " custmers: no table custmers in the search_path (public). Fix: use one of the known tables:"
                 + " billing.customers, billing.invoices, public.\"AuditEvents\", public.customers, public.orders"
                 + "\n  - invoices: no table invoices in the search_path (public). Fix: qualify it with its schema:"
                 + " billing.invoices"
@@ -90,8 +90,25 @@ class VolumeLoadsIT {
                 .containsExactly(Map.of("public.customers", 40L));
     }
 
+    @Test
+    void aForwardOnlyLastMigrationStillHasTheVolumesNamesChecked() throws Exception {
+        List<Migration> migrations = MigrationLoader.load("classpath:fixtures/forward_only_last", Layout.FLYWAY, true)
+                .migrations();
+
+        List<CycleResult> results = rehearse(migrations, new DataVolume(0, Map.of("custmers", 5L), Map.of(), 1, false));
+
+        assertThat(results.get(0).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(results.get(1).outcome()).as("skipped (no down), but the volume asked for a table that never came")
+                .isEqualTo(Outcome.FAILED);
+        assertThat(results.get(1).failure()).startsWith("2 add_customers_note: its rehearsal was skipped (")
+                .contains("so no rows were loaded for it: custmers: no table custmers in the search_path");
+    }
+
     private List<CycleResult> rehearse(DataVolume volume) throws Exception {
-        List<Migration> migrations = MigrationLoader.load("classpath:fixtures/volumes", Layout.FLYWAY, false).migrations();
+        return rehearse(MigrationLoader.load("classpath:fixtures/volumes", Layout.FLYWAY, false).migrations(), volume);
+    }
+
+    private List<CycleResult> rehearse(List<Migration> migrations, DataVolume volume) throws Exception {
         List<CycleResult> results = new ArrayList<>();
         try (HistoryRehearsal rehearsal = new HistoryRehearsal(server, "volumes", migrations, ColumnOrder.STRICT, false,
                 SnapshotMode.INCREMENTAL, volume).withLoadProgress(new LoadRecorder())) {
