@@ -71,8 +71,8 @@ public @interface MigrationTest {
     /** Used when neither {@link #location()} nor the property names one. */
     String DEFAULT_LOCATION = "classpath:db/migration";
     /**
-     * Where reports go unless {@link #REPORT_DIR_PROPERTY} says otherwise; {@code build/migratest} when the tests run
-     * under Gradle (or in a project that has a Gradle build and no {@code pom.xml}).
+     * Where reports go in a Maven project unless {@link #REPORT_DIR_PROPERTY} says otherwise. Under Gradle (or in a
+     * project that has a Gradle build and no {@code pom.xml}) the default is {@code build/migratest} instead.
      */
     String DEFAULT_REPORT_DIR = "target/migratest";
 

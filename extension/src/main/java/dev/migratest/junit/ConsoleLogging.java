@@ -1,8 +1,10 @@
 package dev.migratest.junit;
 
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
@@ -11,8 +13,9 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>migratest logs through {@link System.Logger}. Where that ends in java.util.logging (the JDK's default), its
  *       records are printed as one {@code [migratest] …} line each instead of JUL's two-line, time-stamped format on
- *       standard error; {@code DEBUG} lines only when verbose. Where a user routed {@code System.Logger} elsewhere
- *       (e.g. to SLF4J), their configuration decides and nothing is changed.</li>
+ *       standard error; {@code DEBUG} lines only when verbose — as long as java.util.logging is as the JDK sets it
+ *       up. Where a user configured it (a logging.properties, a bridge to SLF4J) or routed {@code System.Logger}
+ *       elsewhere, their configuration decides and nothing is changed.</li>
  *   <li>zonky and Testcontainers log through SLF4J. A test class path without any SLF4J provider gets SLF4J's three
  *       lines of "no providers" warning, about logging that would be discarded anyway: they are silenced by setting
  *       SLF4J's own {@code slf4j.internal.verbosity} to ERROR, unless verbose or set already. A project with a
@@ -22,7 +25,7 @@ import java.util.logging.Logger;
  */
 final class ConsoleLogging {
     /** System property: {@code true} shows migratest's debug lines and leaves SLF4J's own warnings on. */
-    static final String VERBOSE_PROPERTY = "migratest.verbose";
+    static final String VERBOSE_PROPERTY = dev.migratest.postgres.EmbeddedProvider.VERBOSE_PROPERTY;
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
     private static final String SLF4J_PROVIDERS = "META-INF/services/org.slf4j.spi.SLF4JServiceProvider";
     /** The JDK's own System.LoggerFinder, the one that hands records to java.util.logging. */
@@ -45,7 +48,7 @@ final class ConsoleLogging {
             boolean verbose = verbose();
             if (!verbose) quietSlf4jWithoutProvider();
             migratestLogger = Logger.getLogger("dev.migratest");
-            if (julIsTheBackend()) {
+            if (julIsTheBackend() && julAsTheJdkSetsItUp()) {
                 migratestLogger.setUseParentHandlers(false);
                 migratestLogger.setLevel(verbose ? Level.ALL : Level.INFO);
                 migratestLogger.addHandler(new LineHandler());
@@ -61,6 +64,24 @@ final class ConsoleLogging {
 
     private static boolean julIsTheBackend() {
         return System.LoggerFinder.getLoggerFinder().getClass().getName().equals(JUL_FINDER);
+    }
+
+    /**
+     * java.util.logging as the JDK sets it up, which nobody chose: no configuration file or class, the root logger's
+     * one console handler, nothing said about migratest's loggers. A configured set-up — a logging.properties, a
+     * bridge to SLF4J such as Spring Boot installs on the root logger — is the user's, and decides.
+     */
+    private static boolean julAsTheJdkSetsItUp() {
+        if (System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return false;
+        }
+        LogManager manager = LogManager.getLogManager();
+        if (manager.getProperty("dev.migratest.level") != null || manager.getProperty("dev.migratest.handlers") != null) {
+            return false;
+        }
+        Handler[] rootHandlers = Logger.getLogger("").getHandlers();
+        return rootHandlers.length == 1 && rootHandlers[0].getClass() == ConsoleHandler.class;
     }
 
     /** A record as one console line, with its level named only when it is a warning or worse. */

@@ -22,7 +22,13 @@ public final class ContainerEngineCondition implements ExecutionCondition {
         Answer answer = context.getRoot().getStore(MigrationExtension.NAMESPACE)
                 .getOrComputeIfAbsent("container-engine", key -> new Answer(ContainerProvider.engineUnavailableReason()),
                         Answer.class);
-        return decide(answer.reason, requiredBy(context));
+        ConditionEvaluationResult result = decide(answer.reason, requiredBy(context));
+        // Build tools print a skipped test without its reason: say it once, where the annotation sits.
+        if (result.isDisabled() && context.getElement().map(e -> e.isAnnotationPresent(
+                DisabledWithoutContainerEngine.class)).orElse(false)) {
+            Console.print("skipped " + context.getDisplayName() + ": " + result.getReason().orElse(""));
+        }
+        return result;
     }
 
     /**

@@ -45,8 +45,14 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
                 .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
                         + " uses migratest's extension without @MigrationTest; annotate the class with @MigrationTest"));
         // a launcher reads system properties itself; EngineTestKit does not unless asked, so they are the fallback
-        Settings settings = Settings.of(annotation,
-                key -> context.getConfigurationParameter(key).orElseGet(() -> System.getProperty(key)));
+        Settings settings;
+        try {
+            settings = Settings.of(annotation,
+                    key -> context.getConfigurationParameter(key).orElseGet(() -> System.getProperty(key)));
+        } catch (IllegalArgumentException e) {
+            // the message names the setting, what was found and what is allowed: a stack trace would only bury it
+            throw new MigrationFailure(e.getMessage());
+        }
         context.getStore(NAMESPACE).put(HANDED, HandedField.find(testClass, annotation));
         LoadedMigrations loaded;
         try {
