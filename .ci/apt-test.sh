@@ -92,6 +92,14 @@ check "... at once, without waiting" lacks "$(cat "$sandbox/said")" "waiting"
 check "... with apt's own error" equals "$migratest_apt_error" \
 	"apt-get no-such-operation failed (exit 100): E: Invalid operation no-such-operation"
 
+# 5. A lock file that cannot be opened at all is apt's "Unable to lock" too, but nobody will ever release it.
+rm -f "$lock" && mkdir "$lock"
+MIGRATEST_APT_LOCK_WAIT=60 migratest_apt_get /dev/null "${apt_args[@]}" update 2>"$sandbox/said"
+check "an unopenable lock file fails the update" equals "$?" 100
+check "... at once, without waiting" lacks "$(cat "$sandbox/said")" "waiting"
+check "... naming the lock file" contains "$migratest_apt_error" "Could not open lock file $lock"
+rmdir "$lock"
+
 if [ "$failures" -ne 0 ]; then
 	echo "$failures check(s) of .ci/apt.sh failed"
 	exit 1

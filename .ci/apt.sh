@@ -54,9 +54,12 @@ migratest_apt_get() {
 		rc=$?
 		cat "$out" >>"$log" 2>/dev/null
 		[ "$rc" -ne 0 ] || break
-		# Only a lock error is worth waiting for; a tail of ordinary "E:" lines must not loop.
-		if ! grep -qE '^E: (Could not get lock|Unable to lock|Unable to acquire the dpkg frontend lock)' "$out"; then
-			migratest_apt_error="apt-get $(_mapt_operation "$@") failed (exit $rc): $(grep '^E: ' "$out" | tail -n 1)"
+		# Only a lock another process holds is worth waiting for: not ordinary "E:" lines, and not a lock file that
+		# cannot be opened at all (no permission, a read-only file system), which apt also reports as "Unable to lock".
+		if ! grep -qE '^E: (Could not get lock|Unable to lock|Unable to acquire the dpkg frontend lock)' "$out" ||
+			grep -qE '^E: Could not open lock file|Permission denied|Read-only file system' "$out"; then
+			# apt's first two errors: the cause, then what it could not do because of it
+			migratest_apt_error="apt-get $(_mapt_operation "$@") failed (exit $rc): $(grep '^E: ' "$out" | head -n 2 | paste -sd ' ')"
 			break
 		fi
 		holder="$(_mapt_lock_holder "$out")"
