@@ -43,8 +43,10 @@ class ReadmeSnippetTest {
         String consumerClass = Files.readString(PLAIN_CONSUMER.resolve(
                 Path.of("src", "test", "java", "com", "example", "MyMigrationsTest.java")), StandardCharsets.UTF_8);
 
-        // the consumer adds rows, so that the rehearsal runs on tables that hold data; the body is README's
-        assertThat(consumerClass).contains(readmeClass.substring(readmeClass.indexOf("class MyMigrationsTest")));
+        // the consumer adds rows, so that the rehearsal runs on tables that hold data; its imports and body are README's
+        assertThat(readmeClass).startsWith("import dev.migratest.");
+        assertThat(consumerClass).contains(readmeClass.substring(0, readmeClass.indexOf("@MigrationTest")))
+                .contains(readmeClass.substring(readmeClass.indexOf("class MyMigrationsTest")));
     }
 
     private static String section() throws IOException {
