@@ -43,8 +43,9 @@ final class DieselLayout implements LayoutReader {
                 continue;
             }
             if (MigrationFolder.depth(file) == 1 && NotMigration.isSql(file)) {
-                out.problem(file, null, "a .sql file outside a migration directory", form(),
-                        "move it to " + example(file) + "/up.sql");
+                // diesel lists only the directories of the folder (migrations_internals::migrations_directories
+                // drops every file): a schema dump or seed at the root never runs, so it is no migration here either
+                out.skip(file, "a file at the root, diesel reads only the migration directories");
             } else if (NotMigration.isSql(file)) {
                 out.skip(file, "diesel reads only up.sql and down.sql of a migration directory");
             } else {
