@@ -14,6 +14,11 @@ public record Migration(String version, String name, Script up, Script down) {
         return down == null;
     }
 
+    /** Whether its up runs no statement (an empty or comment-only file kept in the history). */
+    public boolean noOp() {
+        return up.noOp();
+    }
+
     /** How the migration is named in test trees and reports: {@code "<version> <name>"}. */
     public String displayName() {
         return name.isEmpty() ? version : version + " " + name;

@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Pairs up and down parts by version, reports duplicates and missing halves, and puts migrations in run order. */
+/**
+ * Pairs up and down parts by version, reports duplicates and missing halves, and puts migrations in run order. An
+ * up without a statement is a migration like any other: Flyway, golang-migrate, goose, dbmate, sqlx and sql-migrate
+ * all run it as a no-op (histories keep such migrations after squashes), so it loads and is reported as a no-op.
+ */
 final class MigrationAssembler {
 
     private MigrationAssembler() {
@@ -23,14 +27,6 @@ final class MigrationAssembler {
             Part down = downs.get(up.key());
             if (down == null && !allowForwardOnly) {
                 parts.problem(layout.missingDown(up));
-            }
-            boolean unreadable = parts.problems().stream().anyMatch(p -> p.file().equals(up.file()));
-            if (up.script().statements().isEmpty() && !unreadable) {
-                // an empty down can be deliberate (nothing to undo); an empty up is a file saved too early (a file
-                // that could not be read is empty too, and has its own problem already)
-                parts.problem(up.file(), null, "no SQL statement (the up script is empty or holds only comments)",
-                        "at least one statement in the up script of a migration",
-                        "write the migration, or delete " + up.file() + (down == null ? "" : " and " + down.file()));
             }
             migrations.add(new Migration(up.version(), up.name(), up.script(), down == null ? null : down.script()));
         }

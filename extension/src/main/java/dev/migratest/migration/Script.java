@@ -15,17 +15,39 @@ import java.util.Set;
  *                                {@code "CREATE INDEX CONCURRENTLY cannot run in a transaction (line 4)"}
  * @param allowDirectives         the {@code -- migratest:allow …} comments of the script, in file order; comments are
  *                                not part of any statement, so this is where the findings read them
+ * @param toolRefusal             {@code null} when the migration tool runs the script; otherwise why it refuses to,
+ *                                in its own words (diesel stops at an up.sql or down.sql without a statement): the
+ *                                rehearsal fails that phase the same way
  */
 public record Script(String file, List<Statement> statements, String nonTransactionalReason,
-                     List<AllowDirective> allowDirectives) {
+                     List<AllowDirective> allowDirectives, String toolRefusal) {
     public Script {
         statements = List.copyOf(statements);
         allowDirectives = List.copyOf(allowDirectives);
     }
 
+    /** A script its tool runs. */
+    public Script(String file, List<Statement> statements, String nonTransactionalReason,
+                  List<AllowDirective> allowDirectives) {
+        this(file, statements, nonTransactionalReason, allowDirectives, null);
+    }
+
     /** A script without {@code -- migratest:allow} comments. */
     public Script(String file, List<Statement> statements, String nonTransactionalReason) {
         this(file, statements, nonTransactionalReason, List.of());
+    }
+
+    /** The same script, refused by its tool for {@code reason}. */
+    Script refusedBecause(String reason) {
+        return new Script(file, statements, nonTransactionalReason, allowDirectives, reason);
+    }
+
+    /**
+     * Whether running the script changes nothing: it holds no statement, or only its own BEGIN/COMMIT (which the
+     * runner does not send). Kept no-op migrations are common after squashes; the reports mark them.
+     */
+    public boolean noOp() {
+        return statements.stream().allMatch(statement -> statement.kind() == StatementKind.TRANSACTION_CONTROL);
     }
 
     /** Every rule id named by the script's {@code -- migratest:allow} comments, as written. */

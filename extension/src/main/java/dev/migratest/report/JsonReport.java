@@ -23,7 +23,8 @@ import java.util.List;
  * migration's {@code outcome} says how its rehearsal ended; {@code verdict}, {@code failedBecause} and
  * {@code skippedBecause} what its test decided.
  * A migration whose data was not checked has an empty {@code dataDiff} and {@code dataChecked: false}; an untraced statement has empty lock,
- * rewrite and scan lists and {@code blocked: null}.
+ * rewrite and scan lists and {@code blocked: null}. {@code noOp: true} marks a migration whose up holds no statement
+ * (its phases list no statements, and that is no gap in the trace).
  */
 public final class JsonReport {
     public static final int FORMAT_VERSION = 1;
@@ -62,6 +63,7 @@ public final class JsonReport {
         m.put("source", header.sourceOf(r.migration().up().file()));
         m.put("outcome", r.outcome().name());
         m.put("skipReason", r.skipReason());
+        m.put("noOp", r.migration().noOp());
         ArrayNode phases = m.putArray("phases");
         for (PhaseResult p : r.phases()) phases.add(phase(p));
         ObjectNode schemaDiff = m.putObject("schemaDiff");

@@ -5,6 +5,7 @@ import dev.migratest.data.DataWatch;
 import dev.migratest.data.Invariants;
 import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
+import dev.migratest.migration.Script;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SchemaDiff;
 import dev.migratest.schema.SchemaSnapshot;
@@ -67,7 +68,7 @@ final class CycleRunner {
         OldCodeGuard oldCode = oldQueries.isEmpty() ? null : new OldCodeGuard(oldQueries);
         if (oldCode != null) oldCode.beforeUp(connection);
 
-        PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing);
+        PhaseResult up = run(Phase.UP, migration.up(), connection, tracing);
         if (oldCode != null && up.succeeded()) up = up.withOldQueriesFailing(oldCode.brokenSinceBeforeUp(connection));
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
@@ -85,7 +86,7 @@ final class CycleRunner {
             }
         }
 
-        PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing);
+        PhaseResult down = run(Phase.DOWN, migration.down(), connection, tracing);
         phases.add(down);
         if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
         List<String> downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
@@ -107,7 +108,7 @@ final class CycleRunner {
                     downVsBefore, List.of(), guard.check(migration, List.of()));
         }
 
-        PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection, tracing);
+        PhaseResult reup = run(Phase.REUP, migration.up(), connection, tracing);
         phases.add(reup);
         if (!reup.succeeded()) return failed(migration, phases, Phase.REUP, FailureText.ofError(migration, reup), downVsBefore, List.of());
         List<String> reupVsUp = SchemaDiff.between(afterUp, schema.snapshot(connection), columnOrder);
@@ -131,6 +132,16 @@ final class CycleRunner {
         }
         return new CycleResult(migration, Outcome.PASSED, null, null, null, phases, downVsBefore, reupVsUp, Map.of(),
                 null, check);
+    }
+
+    /**
+     * A script its tool refuses to run fails its phase with the tool's words, nothing sent. (Replaying the history
+     * runs it as the no-op it is, so that the migrations after it still get their rehearsal.)
+     */
+    private PhaseResult run(Phase phase, Script script, Connection connection, Tracing tracing) throws SQLException {
+        if (script.toolRefusal() == null) return executor.run(phase, script, connection, tracing);
+        return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), List.of(), 0,
+                new PhaseError(script.file(), 1, null, script.toolRefusal(), "(no statement)"));
     }
 
     private static CycleResult failed(Migration migration, List<PhaseResult> phases, Phase phase, String failure,
