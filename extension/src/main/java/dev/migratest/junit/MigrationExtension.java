@@ -56,7 +56,7 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         context.getStore(NAMESPACE).put(HANDED, HandedField.find(testClass, annotation));
         LoadedMigrations loaded;
         try {
-            loaded = MigrationLoader.load(settings.location(), settings.layout(), settings.allowForwardOnly());
+            loaded = MigrationLoader.load(settings.location(), settings.loadOptions());
         } catch (MigrationDefinitionException e) {
             throw new MigrationFailure(e.getMessage());
         }
