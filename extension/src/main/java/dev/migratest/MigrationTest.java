@@ -82,7 +82,10 @@ public @interface MigrationTest {
 
     /**
      * Where the migrations are: {@code classpath:db/migration}, {@code filesystem:src/main/resources/db/migration},
-     * or a plain path (file system first, then class path). Empty means {@value #DEFAULT_LOCATION}.
+     * or a plain path (file system first, then class path). Several, comma-separated, are one Flyway history (as
+     * Flyway reads its {@code locations}). Empty means {@code spring.flyway.locations} of an
+     * {@code application.properties} / {@code .yml} on the class path, else {@code flyway.locations} of a
+     * {@code flyway.conf}, else {@value #DEFAULT_LOCATION}.
      */
     String location() default "";
 

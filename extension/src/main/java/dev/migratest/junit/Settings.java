@@ -38,7 +38,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
     static Settings of(MigrationTest a, UnaryOperator<String> props) {
         refuseConflicts(a);
         String location = firstNonBlank(props.apply(MigrationTest.LOCATION_PROPERTY), a.location(),
-                MigrationTest.DEFAULT_LOCATION);
+                dev.migratest.migration.MigrationLoader.flywayLocations().orElse(MigrationTest.DEFAULT_LOCATION));
         return new Settings(
                 location,
                 enumValue(props, MigrationTest.LAYOUT_PROPERTY, a.layout(), Layout.class),

@@ -25,6 +25,11 @@ final class MigrationAssembler {
         List<Migration> migrations = new ArrayList<>();
         for (Part up : ups.values()) {
             Part down = downs.get(up.key());
+            if (up.kind() == Migration.Kind.JAVA) {
+                // its own class undoes it, if anything does: no SQL down is missing
+                migrations.add(new Migration(up.version(), up.name(), up.script(), null, Migration.Kind.JAVA));
+                continue;
+            }
             if (down == null && !allowForwardOnly) {
                 parts.problem(layout.missingDown(up));
             }
@@ -35,7 +40,30 @@ final class MigrationAssembler {
                 parts.problem(layout.missingUp(down));
             }
         }
+        migrations.addAll(repeatables(parts));
         return migrations;
+    }
+
+    /**
+     * Flyway's repeatables after every versioned migration, ordered by description as Flyway orders them
+     * ({@code ResolvedMigrationComparator}: {@code String.compareTo} of the descriptions, {@code _} read as a space);
+     * two with one description are a problem, as in Flyway.
+     */
+    private static List<Migration> repeatables(Collected parts) {
+        Map<String, Part> byDescription = new TreeMap<>();
+        for (Part part : parts.repeatables()) {
+            Part first = byDescription.putIfAbsent(part.name().replace('_', ' '), part);
+            if (first != null) {
+                parts.problem(part.file(), null, "the description " + part.name() + ", which " + first.file()
+                                + " already has", "one repeatable migration per description",
+                        "give " + part.file() + " or " + first.file() + " another description");
+            }
+        }
+        List<Migration> repeatables = new ArrayList<>();
+        for (Part part : byDescription.values()) {
+            repeatables.add(new Migration(part.version(), part.name(), part.script(), null, part.kind()));
+        }
+        return repeatables;
     }
 
     /**

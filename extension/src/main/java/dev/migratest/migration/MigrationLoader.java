@@ -70,6 +70,15 @@ public final class MigrationLoader {
         }
     }
 
+    /**
+     * The locations a project gives Flyway in its own configuration: {@code spring.flyway.locations} of an
+     * {@code application.properties} or {@code .yml} on the class path, else {@code flyway.locations} of a
+     * {@code flyway.conf}; empty when it gives none.
+     */
+    public static java.util.Optional<String> flywayLocations() {
+        return FlywayConfig.configuredLocations();
+    }
+
     /** Like {@link #load(String, Layout, boolean)} for a directory on any file system (a jar's too). */
     public static LoadedMigrations load(Path dir, Layout layout, boolean allowForwardOnly) {
         return load(dir, LoadOptions.of(layout, allowForwardOnly));
@@ -137,7 +146,7 @@ public final class MigrationLoader {
         }
         List<String> skipped = new ArrayList<>(collected.skipped());
         skipped.sort(Comparator.naturalOrder());
-        return new LoadedMigrations(location, reader.layout(), migrations, skipped);
+        return new LoadedMigrations(location, reader.layout(), migrations, skipped, collected.warnings());
     }
 
     private static LayoutReader reader(String location, MigrationFolder folder, LoadOptions options) {
@@ -151,6 +160,8 @@ public final class MigrationLoader {
             }
             return new PatternLayout(options.naming());
         }
-        return layout == Layout.AUTO ? LayoutDetector.detect(location, folder) : Layouts.of(layout);
+        LayoutReader reader = layout == Layout.AUTO ? LayoutDetector.detect(location, folder) : Layouts.of(layout);
+        // Flyway's scripts say what its configuration makes of them: read it only for a Flyway folder
+        return reader.layout() == Layout.FLYWAY ? new FlywayLayout(FlywayConfig.read(options.placeholders())) : reader;
     }
 }

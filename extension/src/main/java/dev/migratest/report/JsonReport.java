@@ -24,7 +24,9 @@ import java.util.List;
  * {@code skippedBecause} what its test decided.
  * A migration whose data was not checked has an empty {@code dataDiff} and {@code dataChecked: false}; an untraced statement has empty lock,
  * rewrite and scan lists and {@code blocked: null}. {@code noOp: true} marks a migration whose up holds no statement
- * (its phases list no statements, and that is no gap in the trace).
+ * (its phases list no statements, and that is no gap in the trace); {@code kind} is {@code VERSIONED},
+ * {@code REPEATABLE} (Flyway's {@code R__}: UP and UP again, no DOWN) or {@code JAVA} (a Flyway Java migration, SKIPPED:
+ * a gap in the rehearsed history).
  */
 public final class JsonReport {
     public static final int FORMAT_VERSION = 1;
@@ -64,6 +66,7 @@ public final class JsonReport {
         m.put("outcome", r.outcome().name());
         m.put("skipReason", r.skipReason());
         m.put("noOp", r.migration().noOp());
+        m.put("kind", r.migration().kind().name());
         ArrayNode phases = m.putArray("phases");
         for (PhaseResult p : r.phases()) phases.add(phase(p));
         ObjectNode schemaDiff = m.putObject("schemaDiff");

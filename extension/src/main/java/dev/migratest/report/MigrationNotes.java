@@ -12,13 +12,22 @@ import java.util.List;
 final class MigrationNotes {
 
     static final String NO_OP = "no-op: its up holds no statement";
+    static final String REPEATABLE = "repeatable: applied after every versioned migration and applied again as when"
+            + " it changes; no down, its reversibility is not claimed";
+    static final String JAVA = "GAP: a Java migration, not rehearsed; the migrations after it ran without it";
 
     private MigrationNotes() {
     }
 
     static List<String> of(Migration migration) {
         List<String> notes = new ArrayList<>();
-        if (migration.noOp()) notes.add(NO_OP);
+        switch (migration.kind()) {
+            case JAVA -> notes.add(JAVA);
+            case REPEATABLE -> notes.add(REPEATABLE);
+            default -> {
+            }
+        }
+        if (migration.noOp() && migration.kind() != Migration.Kind.JAVA) notes.add(NO_OP);
         return notes;
     }
 }

@@ -72,7 +72,8 @@ final class CycleRunner {
         if (oldCode != null && up.succeeded()) up = up.withOldQueriesFailing(oldCode.brokenSinceBeforeUp(connection));
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
-        if (migration.forwardOnly()) {
+        boolean repeatable = migration.kind() == Migration.Kind.REPEATABLE;
+        if (migration.forwardOnly() && !repeatable) {
             return CycleResult.skipped(migration, "forward-only: " + migration.up().file()
                     + " has no down migration, so only UP ran (allowed by allowForwardOnly)", phases);
         }
@@ -86,26 +87,30 @@ final class CycleRunner {
             }
         }
 
-        PhaseResult down = run(Phase.DOWN, migration.down(), connection, tracing);
-        phases.add(down);
-        if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
-        List<String> downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
-        List<String> dataAfterDown = guard == null ? List.of() : guard.afterDown(connection, down);
-        if (!downVsBefore.isEmpty()) {
-            return failed(migration, phases, Phase.DOWN,
-                    FailureText.ofDiff(migration, Phase.DOWN, migration.down().file(), "the schema before UP", downVsBefore)
-                            + FailureText.alsoData(dataAfterDown),
-                    downVsBefore, List.of(), guard == null ? null : guard.check(migration, List.of()));
-        }
-        List<String> brokenAfterDown = guard == null ? List.of() : guard.invariantsAfter(connection, Phase.DOWN);
-        if (!brokenAfterDown.isEmpty()) {
-            return failed(migration, phases, Phase.DOWN, FailureText.ofInvariants(migration, Phase.DOWN, brokenAfterDown),
-                    downVsBefore, List.of(), guard.check(migration, List.of()));
-        }
-        if (!dataAfterDown.isEmpty() && DataGuard.declaredLoss(migration) == null) {
-            return failed(migration, phases, Phase.DOWN,
-                    FailureText.ofDataLoss(migration, Phase.DOWN, migration.down().file(), dataAfterDown),
-                    downVsBefore, List.of(), guard.check(migration, List.of()));
+        // a repeatable has no down: Flyway applies it again over its earlier self when it changes; UP again rehearses that
+        List<String> downVsBefore = repeatable ? List.of() : null;
+        if (!repeatable) {
+            PhaseResult down = run(Phase.DOWN, migration.down(), connection, tracing);
+            phases.add(down);
+            if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
+            downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
+            List<String> dataAfterDown = guard == null ? List.of() : guard.afterDown(connection, down);
+            if (!downVsBefore.isEmpty()) {
+                return failed(migration, phases, Phase.DOWN,
+                        FailureText.ofDiff(migration, Phase.DOWN, migration.down().file(), "the schema before UP", downVsBefore)
+                                + FailureText.alsoData(dataAfterDown),
+                        downVsBefore, List.of(), guard == null ? null : guard.check(migration, List.of()));
+            }
+            List<String> brokenAfterDown = guard == null ? List.of() : guard.invariantsAfter(connection, Phase.DOWN);
+            if (!brokenAfterDown.isEmpty()) {
+                return failed(migration, phases, Phase.DOWN, FailureText.ofInvariants(migration, Phase.DOWN, brokenAfterDown),
+                        downVsBefore, List.of(), guard.check(migration, List.of()));
+            }
+            if (!dataAfterDown.isEmpty() && DataGuard.declaredLoss(migration) == null) {
+                return failed(migration, phases, Phase.DOWN,
+                        FailureText.ofDataLoss(migration, Phase.DOWN, migration.down().file(), dataAfterDown),
+                        downVsBefore, List.of(), guard.check(migration, List.of()));
+            }
         }
 
         PhaseResult reup = run(Phase.REUP, migration.up(), connection, tracing);
