@@ -27,7 +27,7 @@ final class MigrationNotes {
             default -> {
             }
         }
-        if (migration.noOp() && migration.kind() != Migration.Kind.JAVA) notes.add(NO_OP);
+        if (migration.noOp()) notes.add(NO_OP);
         return notes;
     }
 }
