@@ -65,8 +65,6 @@ public final class JsonReport {
         m.put("source", header.sourceOf(r.migration().up().file()));
         m.put("outcome", r.outcome().name());
         m.put("skipReason", r.skipReason());
-        m.put("noOp", r.migration().noOp());
-        m.put("kind", r.migration().kind().name());
         ArrayNode phases = m.putArray("phases");
         for (PhaseResult p : r.phases()) phases.add(phase(p));
         ObjectNode schemaDiff = m.putObject("schemaDiff");
@@ -94,6 +92,8 @@ public final class JsonReport {
             queue.put("migrationError", q.migrationError());
         }
         verdict(m, reported.verdict());
+        m.put("kind", r.migration().kind().name());
+        m.put("noOp", r.migration().noOp());
         return m;
     }
 
