@@ -61,9 +61,14 @@ final class PhaseView {
         return aftermath;
     }
 
-    /** {@code V7 line 3}, {@code V7 down line 3}: where a message starts (DOWN's lines are its own file's). */
+    /**
+     * {@code V7 line 3}, {@code V7 down line 3}, {@code R__views line 1}: where a message starts (DOWN's lines are its
+     * own file's).
+     */
     String at(int line) {
-        String where = "V" + cycle.migration().version() + (phase.phase() == Phase.DOWN ? " down" : "");
+        var migration = cycle.migration();
+        String where = (migration.kind() == dev.migratest.migration.Migration.Kind.REPEATABLE
+                ? "R__" + migration.name() : "V" + migration.version()) + (phase.phase() == Phase.DOWN ? " down" : "");
         return line > 0 ? where + " line " + line : where + " " + phase.phase();
     }
 

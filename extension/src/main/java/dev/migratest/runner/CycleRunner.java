@@ -5,6 +5,7 @@ import dev.migratest.data.DataWatch;
 import dev.migratest.data.Invariants;
 import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
+import dev.migratest.migration.Script;
 import dev.migratest.schema.ColumnOrder;
 import dev.migratest.schema.SchemaDiff;
 import dev.migratest.schema.SchemaSnapshot;
@@ -67,11 +68,12 @@ final class CycleRunner {
         OldCodeGuard oldCode = oldQueries.isEmpty() ? null : new OldCodeGuard(oldQueries);
         if (oldCode != null) oldCode.beforeUp(connection);
 
-        PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing);
+        PhaseResult up = run(Phase.UP, migration.up(), connection, tracing);
         if (oldCode != null && up.succeeded()) up = up.withOldQueriesFailing(oldCode.brokenSinceBeforeUp(connection));
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
-        if (migration.forwardOnly()) {
+        boolean repeatable = migration.kind() == Migration.Kind.REPEATABLE;
+        if (migration.forwardOnly() && !repeatable) {
             return CycleResult.skipped(migration, "forward-only: " + migration.up().file()
                     + " has no down migration, so only UP ran (allowed by allowForwardOnly)", phases);
         }
@@ -85,29 +87,33 @@ final class CycleRunner {
             }
         }
 
-        PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing);
-        phases.add(down);
-        if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
-        List<String> downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
-        List<String> dataAfterDown = guard == null ? List.of() : guard.afterDown(connection, down);
-        if (!downVsBefore.isEmpty()) {
-            return failed(migration, phases, Phase.DOWN,
-                    FailureText.ofDiff(migration, Phase.DOWN, migration.down().file(), "the schema before UP", downVsBefore)
-                            + FailureText.alsoData(dataAfterDown),
-                    downVsBefore, List.of(), guard == null ? null : guard.check(migration, List.of()));
-        }
-        List<String> brokenAfterDown = guard == null ? List.of() : guard.invariantsAfter(connection, Phase.DOWN);
-        if (!brokenAfterDown.isEmpty()) {
-            return failed(migration, phases, Phase.DOWN, FailureText.ofInvariants(migration, Phase.DOWN, brokenAfterDown),
-                    downVsBefore, List.of(), guard.check(migration, List.of()));
-        }
-        if (!dataAfterDown.isEmpty() && DataGuard.declaredLoss(migration) == null) {
-            return failed(migration, phases, Phase.DOWN,
-                    FailureText.ofDataLoss(migration, Phase.DOWN, migration.down().file(), dataAfterDown),
-                    downVsBefore, List.of(), guard.check(migration, List.of()));
+        // a repeatable has no down: Flyway applies it again over its earlier self when it changes; UP again rehearses that
+        List<String> downVsBefore = repeatable ? List.of() : null;
+        if (!repeatable) {
+            PhaseResult down = run(Phase.DOWN, migration.down(), connection, tracing);
+            phases.add(down);
+            if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
+            downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
+            List<String> dataAfterDown = guard == null ? List.of() : guard.afterDown(connection, down);
+            if (!downVsBefore.isEmpty()) {
+                return failed(migration, phases, Phase.DOWN,
+                        FailureText.ofDiff(migration, Phase.DOWN, migration.down().file(), "the schema before UP", downVsBefore)
+                                + FailureText.alsoData(dataAfterDown),
+                        downVsBefore, List.of(), guard == null ? null : guard.check(migration, List.of()));
+            }
+            List<String> brokenAfterDown = guard == null ? List.of() : guard.invariantsAfter(connection, Phase.DOWN);
+            if (!brokenAfterDown.isEmpty()) {
+                return failed(migration, phases, Phase.DOWN, FailureText.ofInvariants(migration, Phase.DOWN, brokenAfterDown),
+                        downVsBefore, List.of(), guard.check(migration, List.of()));
+            }
+            if (!dataAfterDown.isEmpty() && DataGuard.declaredLoss(migration) == null) {
+                return failed(migration, phases, Phase.DOWN,
+                        FailureText.ofDataLoss(migration, Phase.DOWN, migration.down().file(), dataAfterDown),
+                        downVsBefore, List.of(), guard.check(migration, List.of()));
+            }
         }
 
-        PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection, tracing);
+        PhaseResult reup = run(Phase.REUP, migration.up(), connection, tracing);
         phases.add(reup);
         if (!reup.succeeded()) return failed(migration, phases, Phase.REUP, FailureText.ofError(migration, reup), downVsBefore, List.of());
         List<String> reupVsUp = SchemaDiff.between(afterUp, schema.snapshot(connection), columnOrder);
@@ -131,6 +137,16 @@ final class CycleRunner {
         }
         return new CycleResult(migration, Outcome.PASSED, null, null, null, phases, downVsBefore, reupVsUp, Map.of(),
                 null, check);
+    }
+
+    /**
+     * A script its tool refuses to run fails its phase with the tool's words, nothing sent. (Replaying the history
+     * runs it as the no-op it is, so that the migrations after it still get their rehearsal.)
+     */
+    private PhaseResult run(Phase phase, Script script, Connection connection, Tracing tracing) throws SQLException {
+        if (script.toolRefusal() == null) return executor.run(phase, script, connection, tracing);
+        return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), List.of(), 0,
+                new PhaseError(script.file(), 1, null, script.toolRefusal(), "(no statement)"));
     }
 
     private static CycleResult failed(Migration migration, List<PhaseResult> phases, Phase phase, String failure,
