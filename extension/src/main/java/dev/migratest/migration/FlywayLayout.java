@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Flyway: {@code V<version>__<description>.sql} up, {@code U<version>__<description>.sql} undo, in any sub-directory.
- * {@code V3__x.sql.conf} with {@code executeInTransaction=false} makes {@code V3__x.sql} non-transactional. Repeatable
+ * Scripts run as Flyway runs them ({@link FlywayTransactions}): {@code V3__x.sql.conf} with
+ * {@code executeInTransaction=false} makes {@code V3__x.sql} non-transactional. Repeatable
  * {@code R__*.sql} and callbacks ({@code beforeMigrate.sql}, …) are skipped.
  */
 final class FlywayLayout implements LayoutReader {
@@ -16,7 +17,8 @@ final class FlywayLayout implements LayoutReader {
     private static final Pattern VERSIONED = Pattern.compile("^([VU])(\\d+(?:[._]\\d+)*)__(.*)\\.sql$");
     private static final Pattern REPEATABLE = Pattern.compile("^R__.*\\.sql$");
     private static final Pattern CALLBACK = Pattern.compile("^(before|after)[A-Z][A-Za-z]*(__.*)?\\.sql$");
-    private static final Pattern NO_TRANSACTION = Pattern.compile("(?i)^executeInTransaction\\s*=\\s*false$");
+    private static final Pattern EXECUTE_IN_TRANSACTION =
+            Pattern.compile("(?i)^executeInTransaction\\s*[=:]\\s*(true|false)$");
     private static final String CONF = ".conf";
 
     @Override
@@ -39,14 +41,20 @@ final class FlywayLayout implements LayoutReader {
 
     @Override
     public void read(MigrationFolder folder, Collected out) {
+        read(folder, ToolSettings.DEFAULTS, out);
+    }
+
+    @Override
+    public void read(MigrationFolder folder, ToolSettings settings, Collected out) {
         Set<String> files = new HashSet<>(folder.files());
         for (String file : folder.files()) {
             String name = MigrationFolder.name(file);
             Matcher versioned = VERSIONED.matcher(name);
             if (versioned.matches()) {
                 String conf = file + CONF;
-                String reason = files.contains(conf) ? ConfigFlag.find(folder, conf, NO_TRANSACTION, out) : null;
-                Script script = Scripts.read(folder, file, reason, out);
+                ConfigFlag.Found setting = files.contains(conf)
+                        ? ConfigFlag.first(folder, conf, EXECUTE_IN_TRANSACTION, out).orElse(null) : null;
+                Script script = Scripts.read(folder, file, FlywayTransactions.rule(file, setting, settings), out);
                 String version = versioned.group(2);
                 out.part(versioned.group(1).equals("V"), new Part(VersionKey.dotted(version), version,
                         versioned.group(3), script));

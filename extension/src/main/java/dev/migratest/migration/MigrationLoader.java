@@ -28,18 +28,25 @@ public final class MigrationLoader {
      * @throws MigrationDefinitionException listing every problem found
      */
     public static LoadedMigrations load(String location, Layout layout, boolean allowForwardOnly) {
-        return read(location, () -> MigrationLocation.resolve(location), layout, allowForwardOnly);
+        return read(location, () -> MigrationLocation.resolve(location), layout, allowForwardOnly,
+                ToolSettings.fromEnvironment());
     }
 
     /** Like {@link #load(String, Layout, boolean)} for a directory on any file system (a jar's too). */
     public static LoadedMigrations load(Path dir, Layout layout, boolean allowForwardOnly) {
-        return read(dir.toString(), () -> MigrationLocation.of(dir.toString(), dir), layout, allowForwardOnly);
+        return load(dir, layout, allowForwardOnly, ToolSettings.fromEnvironment());
+    }
+
+    /** With the tools' settings given rather than read from this JVM ({@link ToolSettings#fromEnvironment()}). */
+    static LoadedMigrations load(Path dir, Layout layout, boolean allowForwardOnly, ToolSettings settings) {
+        return read(dir.toString(), () -> MigrationLocation.of(dir.toString(), dir), layout, allowForwardOnly,
+                settings);
     }
 
     private static LoadedMigrations read(String location, Supplier<MigrationLocation> resolve, Layout layout,
-                                         boolean allowForwardOnly) {
+                                         boolean allowForwardOnly, ToolSettings settings) {
         try (MigrationLocation resolved = resolve.get()) {
-            return load(location, resolved.root(), layout, allowForwardOnly);
+            return load(location, resolved.root(), layout, allowForwardOnly, settings);
         } catch (IOException closing) {
             throw new MigrationDefinitionException(location, List.of(new DefinitionProblem(location, null,
                     "a jar that could not be closed (" + closing.getMessage() + ")", "a readable jar",
@@ -47,7 +54,8 @@ public final class MigrationLoader {
         }
     }
 
-    private static LoadedMigrations load(String location, Path root, Layout layout, boolean allowForwardOnly) {
+    private static LoadedMigrations load(String location, Path root, Layout layout, boolean allowForwardOnly,
+                                         ToolSettings settings) {
         MigrationFolder folder;
         try {
             folder = MigrationFolder.list(root);
@@ -58,7 +66,7 @@ public final class MigrationLoader {
         }
         LayoutReader reader = layout == Layout.AUTO ? LayoutDetector.detect(location, folder) : Layouts.of(layout);
         Collected collected = new Collected();
-        reader.read(folder, collected);
+        reader.read(folder, settings, collected);
         List<Migration> migrations = MigrationAssembler.assemble(reader, collected, allowForwardOnly);
         List<DefinitionProblem> problems = new ArrayList<>(collected.problems());
         if (migrations.isEmpty() && problems.isEmpty()) {
