@@ -23,14 +23,6 @@ final class ConfigFlag {
     record Found(String value, String place) {
     }
 
-    /**
-     * The first line of {@code file} that matches {@code setting} (compared stripped), named with its place, e.g.
-     * {@code "run_in_transaction = false (1_x/metadata.toml line 2)"}; {@code null} when no line matches.
-     */
-    static String find(MigrationFolder folder, String file, Pattern setting, Collected out) {
-        return first(folder, file, setting, out).map(Found::place).orElse(null);
-    }
-
     /** The first line of {@code file} that matches {@code setting}, whose first group is the value. */
     static Optional<Found> first(MigrationFolder folder, String file, Pattern setting, Collected out) {
         String[] lines = folder.text(file, out).orElse("").split("\n", -1);
