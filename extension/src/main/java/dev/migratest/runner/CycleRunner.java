@@ -26,6 +26,7 @@ final class CycleRunner {
     private final ColumnOrder columnOrder;
     private final List<String> invariants;
     private final List<OldQuery> oldQueries;
+    private final ToolHistory history;
 
     CycleRunner(ColumnOrder columnOrder) {
         this(columnOrder, List.of(), List.of());
@@ -41,7 +42,14 @@ final class CycleRunner {
 
     /** {@code executor} runs the phases (it holds the limit on one statement's time). */
     CycleRunner(ColumnOrder columnOrder, List<String> invariants, List<OldQuery> oldQueries, ScriptExecutor executor) {
+        this(columnOrder, invariants, oldQueries, executor, ToolHistory.NONE);
+    }
+
+    /** {@code history}: the migration tool's own table, written with each phase as the tool writes it. */
+    CycleRunner(ColumnOrder columnOrder, List<String> invariants, List<OldQuery> oldQueries, ScriptExecutor executor,
+                ToolHistory history) {
         this.executor = executor;
+        this.history = history;
         this.columnOrder = columnOrder;
         this.invariants = List.copyOf(invariants);
         this.oldQueries = List.copyOf(oldQueries);
@@ -67,7 +75,8 @@ final class CycleRunner {
         OldCodeGuard oldCode = oldQueries.isEmpty() ? null : new OldCodeGuard(oldQueries);
         if (oldCode != null) oldCode.beforeUp(connection);
 
-        PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing);
+        PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing,
+                history.entry(Phase.UP, migration));
         if (oldCode != null && up.succeeded()) up = up.withOldQueriesFailing(oldCode.brokenSinceBeforeUp(connection));
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
@@ -85,7 +94,8 @@ final class CycleRunner {
             }
         }
 
-        PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing);
+        PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing,
+                history.entry(Phase.DOWN, migration));
         phases.add(down);
         if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
         List<String> downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
@@ -107,7 +117,8 @@ final class CycleRunner {
                     downVsBefore, List.of(), guard.check(migration, List.of()));
         }
 
-        PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection, tracing);
+        PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection, tracing,
+                history.entry(Phase.REUP, migration));
         phases.add(reup);
         if (!reup.succeeded()) return failed(migration, phases, Phase.REUP, FailureText.ofError(migration, reup), downVsBefore, List.of());
         List<String> reupVsUp = SchemaDiff.between(afterUp, schema.snapshot(connection), columnOrder);
