@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class FlywayStatements {
 
     private static final int WORDS_READ = 10;
+    /** Every pattern below matches, when it does, within this many words: reading more cannot change the answer. */
+    private static final int WORDS_DECIDING = 4;
     private static final List<Pattern> NON_TRANSACTIONAL = List.of(
             Pattern.compile("^(CREATE|DROP) (DATABASE|TABLESPACE|SUBSCRIPTION)"),
             Pattern.compile("^ALTER SYSTEM"),
@@ -32,7 +34,7 @@ final class FlywayStatements {
      */
     static boolean cannotRunInTransaction(String sql) {
         StringBuilder simplified = new StringBuilder();
-        for (String word : words(sql)) {
+        for (String word : words(sql, WORDS_DECIDING)) {
             simplified.append(simplified.length() == 0 ? "" : " ").append(word);
             for (Pattern pattern : NON_TRANSACTIONAL) {
                 if (pattern.matcher(simplified).matches()) {
@@ -49,11 +51,16 @@ final class FlywayStatements {
      * dollar quotes; at most {@value #WORDS_READ}.
      */
     static List<String> words(String sql) {
+        return words(sql, WORDS_READ);
+    }
+
+    /** The first {@code limit} of those words: a long statement is read no further than it needs to be. */
+    private static List<String> words(String sql, int limit) {
         List<String> words = new ArrayList<>();
         int depth = 0;
         int i = 0;
         int n = sql.length();
-        while (i < n && words.size() < WORDS_READ) {
+        while (i < n && words.size() < limit) {
             char c = sql.charAt(i);
             if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 int end = sql.indexOf('\n', i);
