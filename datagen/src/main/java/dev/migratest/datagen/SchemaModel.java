@@ -32,6 +32,16 @@ public record SchemaModel(List<Table> tables, List<String> searchPath) {
         }
     }
 
+    /**
+     * The model without the tables named ({@code schema.table}, unquoted): tables that are no user data, such as a
+     * migration tool's own table of applied migrations.
+     */
+    public SchemaModel without(java.util.Set<String> qualifiedNames) {
+        if (qualifiedNames.isEmpty()) return this;
+        return new SchemaModel(tables.stream().filter(t -> !qualifiedNames.contains(t.name().toString())).toList(),
+                searchPath);
+    }
+
     public Optional<Table> table(TableName name) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }

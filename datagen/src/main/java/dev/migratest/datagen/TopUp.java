@@ -92,9 +92,17 @@ public final class TopUp {
      * mean the same table.
      */
     public Result run(ConnectionSource source) throws SQLException {
+        return run(source, Set.of());
+    }
+
+    /**
+     * As {@link #run(ConnectionSource)}, leaving the tables named in {@code leftAlone} ({@code schema.table},
+     * unquoted) out altogether: never loaded, not counted, as if they were not there (a migration tool's own table).
+     */
+    public Result run(ConnectionSource source, Set<String> leftAlone) throws SQLException {
         SchemaModel model;
         try (Connection c = source.open()) {
-            model = SchemaIntrospector.read(c, true);
+            model = SchemaIntrospector.read(c, true).without(leftAlone);
         }
         Map<String, TableName> resolved = new LinkedHashMap<>();
         List<String> waiting = new ArrayList<>();

@@ -36,7 +36,8 @@ class FlywayShopHistoryTest {
     }
 
     /**
-     * {@code *_concurrently}: CONCURRENTLY cannot run in a transaction, migratest notices and runs it in autocommit.
+     * {@code *_concurrently}: CONCURRENTLY cannot run in a transaction; alone in its script, Flyway recognises it and
+     * runs the script outside one, and so does the rehearsal.
      * {@code backfill_*}: batches that COMMIT inside a DO block, marked {@code executeInTransaction=false} in the
      * script's {@code .sql.conf}. Everything else runs in one transaction, so a failure leaves nothing half-done.
      */

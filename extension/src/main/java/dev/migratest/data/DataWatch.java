@@ -14,8 +14,19 @@ import java.util.Set;
  */
 public final class DataWatch {
     private final Map<String, TableFingerprint> known = new HashMap<>();
+    /** Tables that hold no user data (a migration tool's own), never fingerprinted: {@code schema.table}, unquoted. */
+    private final Set<String> leftOut;
     /** The last snapshot, valid while nothing was forgotten since: a phase that wrote nothing changes nothing. */
     private DataSnapshot last;
+
+    public DataWatch() {
+        this(Set.of());
+    }
+
+    /** @param leftOut tables that hold no user data, left out of every snapshot ({@code schema.table}, unquoted) */
+    public DataWatch(Set<String> leftOut) {
+        this.leftOut = Set.copyOf(leftOut);
+    }
 
     /**
      * The fingerprints of every user table now.
@@ -32,6 +43,7 @@ public final class DataWatch {
         }
         Map<String, TableFingerprint> tables = new LinkedHashMap<>();
         for (TableShape shape : Fingerprinter.shapes(connection)) {
+            if (leftOut.contains(shape.name())) continue;
             TableFingerprint previous = known.get(shape.name());
             boolean unchanged = previous != null && written != null && !written.contains(shape.name())
                     && previous.columns().keySet().equals(new java.util.LinkedHashSet<>(shape.columns()));

@@ -2,6 +2,7 @@ package dev.migratest.junit;
 
 import dev.migratest.findings.Finding;
 import dev.migratest.findings.Findings;
+import dev.migratest.migration.Tool;
 import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.report.ReportHeader;
@@ -36,7 +37,8 @@ final class ClassRehearsal implements AutoCloseable {
         String label = plan.testClass().substring(plan.testClass().lastIndexOf('.') + 1);
         this.rehearsal = new HistoryRehearsal(server, label, plan.loaded().migrations(), settings.columnOrder(),
                 settings.keepFailedDatabase(), settings.snapshotMode(), settings.volume());
-        rehearsal.withDataCheck(settings.checkData()).withInvariants(settings.invariants())
+        rehearsal.withToolOf(Tool.of(plan.loaded().layout()))
+                .withDataCheck(settings.checkData()).withInvariants(settings.invariants())
                 .withPreviousVersionQueries(settings.previousVersionQueries());
         if (settings.lockQueueBlockerHold() != null) rehearsal.withLockQueueCheck(settings.lockQueueBlockerHold());
         this.header = new ReportHeader(server.version(), server.providerName(), plan.loaded().location());

@@ -38,6 +38,25 @@ final class DbmateLayout extends MarkerFileLayout {
         };
     }
 
+    /**
+     * dbmate (v2.35, pkg/dbmate/db.go) sends a section as one query through lib/pq: in a transaction with its version
+     * row, or, with {@code transaction:false}, outside one, where PostgreSQL still runs several statements in one
+     * implicit transaction.
+     */
+    @Override
+    TransactionRule rule(String file, Marker.Kind section, String sectionReason, String fileReason) {
+        String marker = marker(section);
+        if (sectionReason != null) {
+            return TransactionRules.oneQuery(sectionReason + ": dbmate sends the section as one query",
+                    "move the statement into a migration of its own, alone in a section marked " + marker
+                            + " transaction:false");
+        }
+        return TransactionRules.transaction("dbmate runs each section in a transaction unless its marker says"
+                + " transaction:false", "write " + marker + " transaction:false and keep the statement alone in"
+                + " that section (dbmate sends a section as one query, which PostgreSQL runs in one implicit"
+                + " transaction when it holds several statements)");
+    }
+
     @Override
     String known() {
         return "-- migrate:up, -- migrate:down (each optionally followed by transaction:false)";

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
  * Diesel: directories {@code <version>_<name>/} holding {@code up.sql}, {@code down.sql} and optionally
  * {@code metadata.toml} ({@code run_in_transaction = false}). The version is the text before the first {@code _}
  * with dashes stripped ({@code 2017-11-23-064153} is {@code 20171123064153}); directory names may hold spaces.
+ * Scripts run as diesel runs them ({@link DieselTransactions}).
  */
 final class DieselLayout implements LayoutReader {
 
-    private static final Pattern NO_TRANSACTION = Pattern.compile("^run_in_transaction\\s*=\\s*false\\s*(#.*)?$");
+    private static final Pattern RUN_IN_TRANSACTION =
+            Pattern.compile("^run_in_transaction\\s*=\\s*(true|false)\\s*(#.*)?$");
     private static final Set<String> SCRIPTS = Set.of("up.sql", "down.sql");
     private static final Set<String> OWN_FILES = Set.of("up.sql", "down.sql", "metadata.toml");
     /**
@@ -22,8 +24,8 @@ final class DieselLayout implements LayoutReader {
      */
     static final String EMPTY_REFUSED = "diesel refuses a script without a statement: an empty file stops"
             + " `diesel migration run` with \"Attempted to run an empty migration\", a file of only comments or"
-            + " blank lines with \"Received an empty query\" (PostgreSQL's empty-query response); `SELECT 1;` is the"
-            + " usual no-op a diesel migration runs";
+            + " blank lines with \"Received an empty query\" (PostgreSQL's empty-query response)";
+    static final String EMPTY_FIX = "write `SELECT 1;` in it, the usual no-op of a diesel migration";
 
     @Override
     public Layout layout() {
@@ -85,15 +87,15 @@ final class DieselLayout implements LayoutReader {
             return;
         }
         String metadata = dir + "/metadata.toml";
-        String reason = files.contains(metadata) ? ConfigFlag.find(folder, metadata, NO_TRANSACTION, out) : null;
+        DieselTransactions transactions = files.contains(metadata)
+                ? DieselTransactions.withMetadata(dir, ConfigFlag.first(folder, metadata, RUN_IN_TRANSACTION, out))
+                : DieselTransactions.withoutMetadata(dir);
         String name = dir.substring(underscore + 1);
         for (String direction : new String[] {"up", "down"}) {
             String file = dir + "/" + direction + ".sql";
             if (files.contains(file)) {
-                Script script = Scripts.read(folder, file, reason, out);
-                if (script.statements().isEmpty()) {
-                    script = script.refusedBecause(EMPTY_REFUSED);
-                }
+                Script script = Scripts.read(folder, file, transactions.rule(file), out);
+                if (script.statements().isEmpty()) script = script.refusedBecause(EMPTY_REFUSED, EMPTY_FIX);
                 out.part(direction.equals("up"), new Part(VersionKey.of(version), version, name, script));
             }
         }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Flyway (modelled on Flyway 11.7): {@code V<version>__<description>.sql} up, {@code U<version>__<description>.sql}
- * undo, {@code R__<description>.sql} repeatable, in any sub-directory. {@code V3__x.sql.conf} with
- * {@code executeInTransaction=false} makes {@code V3__x.sql} non-transactional. Placeholders ({@code ${schema}}) are
+ * undo, {@code R__<description>.sql} repeatable, in any sub-directory. Scripts run as Flyway runs them
+ * ({@link FlywayTransactions}): {@code V3__x.sql.conf} with {@code executeInTransaction=false} makes {@code V3__x.sql}
+ * non-transactional. Placeholders ({@code ${schema}}) are
  * replaced as Flyway replaces them ({@link FlywayConfig}). A Java migration ({@code V3__Backfill.class} or
  * {@code .java}) holds its place in the history as a migration migratest cannot run, with a warning; callbacks
  * ({@code beforeMigrate.sql}, …) are skipped.
@@ -26,7 +27,8 @@ final class FlywayLayout implements LayoutReader {
     private static final Pattern JAVA = Pattern.compile("^([VR])(\\d+(?:_\\d+)*)?__([^$]+)\\.(java|class|kt)$");
     private static final Pattern INNER_CLASS = Pattern.compile("^[VR][^$]*__[^$]*\\$.*\\.class$");
     private static final Pattern CALLBACK = Pattern.compile("^(before|after)[A-Z][A-Za-z]*(__.*)?\\.sql$");
-    private static final Pattern NO_TRANSACTION = Pattern.compile("(?i)^executeInTransaction\\s*=\\s*false$");
+    private static final Pattern EXECUTE_IN_TRANSACTION =
+            Pattern.compile("(?i)^executeInTransaction\\s*[=:]\\s*(true|false)$");
     private static final String CONF = ".conf";
     /** The version repeatable migrations show in place of one: {@code R Create_views}. */
     static final String REPEATABLE_VERSION = "R";
@@ -62,6 +64,11 @@ final class FlywayLayout implements LayoutReader {
 
     @Override
     public void read(MigrationFolder folder, Collected out) {
+        read(folder, ToolSettings.DEFAULTS, out);
+    }
+
+    @Override
+    public void read(MigrationFolder folder, ToolSettings settings, Collected out) {
         Set<String> files = new HashSet<>(folder.files());
         Map<String, List<String>> unreplaced = new LinkedHashMap<>();
         Map<String, String> javaSeen = new HashMap<>();
@@ -73,10 +80,10 @@ final class FlywayLayout implements LayoutReader {
             if (versioned.matches()) {
                 String version = versioned.group(2);
                 out.part(versioned.group(1).equals("V"), new Part(VersionKey.dotted(version), version,
-                        versioned.group(3), script(folder, file, files, out, unreplaced)));
+                        versioned.group(3), script(folder, file, files, settings, out, unreplaced)));
             } else if (repeatable.matches()) {
                 out.repeatable(new Part(VersionKey.of(REPEATABLE_VERSION), REPEATABLE_VERSION, repeatable.group(1),
-                        script(folder, file, files, out, unreplaced), Migration.Kind.REPEATABLE));
+                        script(folder, file, files, settings, out, unreplaced), Migration.Kind.REPEATABLE));
             } else if (java.matches()) {
                 javaMigration(file, java, javaSeen, out);
             } else if (INNER_CLASS.matcher(name).matches()) {
@@ -102,13 +109,15 @@ final class FlywayLayout implements LayoutReader {
     }
 
     /** A SQL script: its {@code .conf}, its placeholders replaced as it is read, those without a value remembered. */
-    private Script script(MigrationFolder folder, String file, Set<String> files, Collected out,
-                          Map<String, List<String>> unreplaced) {
+    private Script script(MigrationFolder folder, String file, Set<String> files, ToolSettings settings,
+                          Collected out, Map<String, List<String>> unreplaced) {
         String conf = file + CONF;
-        String reason = files.contains(conf) ? ConfigFlag.find(folder, conf, NO_TRANSACTION, out) : null;
-        if (config == null) return Scripts.read(folder, file, reason, out);
+        ConfigFlag.Found setting = files.contains(conf)
+                ? ConfigFlag.first(folder, conf, EXECUTE_IN_TRANSACTION, out).orElse(null) : null;
+        TransactionRule rule = FlywayTransactions.rule(file, setting, settings);
+        if (config == null) return Scripts.read(folder, file, rule, out);
         PlaceholderReader[] reader = new PlaceholderReader[1];
-        Script script = Scripts.read(folder, file, reason, out, text -> reader[0] = config.reader(text, file));
+        Script script = Scripts.read(folder, file, rule, out, text -> reader[0] = config.reader(text, file));
         if (reader[0] == null || reader[0].unreplaced().isEmpty()) return script;
         reader[0].unreplaced().forEach((placeholder, line) ->
                 unreplaced.computeIfAbsent(placeholder, p -> new ArrayList<>()).add(file + ":" + line));
@@ -131,7 +140,7 @@ final class FlywayLayout implements LayoutReader {
         boolean repeatable = java.group(1).equals("R");
         String version = repeatable ? REPEATABLE_VERSION : java.group(2) == null ? "" : java.group(2);
         String description = java.group(3);
-        Script none = Scripts.of(file, List.of(), null);
+        Script none = Scripts.of(file, List.of(), TransactionRules.own(null));
         Part part = new Part(repeatable ? VersionKey.of(REPEATABLE_VERSION) : VersionKey.dotted(version), version,
                 description, none, Migration.Kind.JAVA);
         if (repeatable) {

@@ -46,6 +46,20 @@ final class GooseLayout extends MarkerFileLayout {
         };
     }
 
+    /**
+     * goose (v3.27, provider_run.go) runs a file's statements one by one in a transaction, with its version row, unless
+     * the file says {@code -- +goose NO TRANSACTION}; then each statement runs on its own.
+     */
+    @Override
+    TransactionRule rule(String file, Marker.Kind section, String sectionReason, String fileReason) {
+        if (fileReason != null) {
+            return TransactionRules.eachStatement(fileReason);
+        }
+        return TransactionRules.transaction("goose runs each migration in a transaction unless its file says"
+                + " -- +goose NO TRANSACTION", "add the line -- +goose NO TRANSACTION to " + file
+                + " (it takes both up and down out of the transaction)");
+    }
+
     @Override
     String known() {
         return "-- +goose Up, Down, NO TRANSACTION, StatementBegin, StatementEnd, ENVSUB ON, ENVSUB OFF";

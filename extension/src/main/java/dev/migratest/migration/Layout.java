@@ -6,8 +6,13 @@ public enum Layout {
     AUTO,
     /** {@code V<version>__<description>.sql} plus optional undo {@code U<version>__<description>.sql}. */
     FLYWAY,
-    /** {@code <n>_<name>.up.sql} + {@code <n>_<name>.down.sql}; also sqlx, including its plain forward-only files. */
+    /** {@code <n>_<name>.up.sql} + {@code <n>_<name>.down.sql}, run as golang-migrate runs them. */
     GOLANG_MIGRATE,
+    /**
+     * sqlx: the same names as {@link #GOLANG_MIGRATE}, plain {@code <n>_<name>.sql} forward-only, run as sqlx runs
+     * them (in a transaction unless the first line is {@code -- no-transaction}). AUTO picks it when a file shows sqlx.
+     */
+    SQLX,
     /** Directories {@code <version>_<name>/} holding {@code up.sql} and {@code down.sql}. */
     DIESEL,
     /** {@code up/<n>_<name>.sql} + {@code down/<n>_<name>.sql} with the same file name. */

@@ -23,7 +23,7 @@ final class LayoutDetector {
         }
         if (fits.isEmpty()) {
             GolangMigrateLayout.simpleEvidence(folder)
-                    .ifPresent(evidence -> fits.put(Layouts.of(Layout.GOLANG_MIGRATE), evidence));
+                    .ifPresent(evidence -> fits.put(Layouts.of(Layout.SQLX), evidence));
         }
         if (fits.size() == 1) {
             return fits.keySet().iterator().next();

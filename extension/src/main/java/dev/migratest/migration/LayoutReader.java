@@ -19,6 +19,11 @@ interface LayoutReader {
     /** Reads every file: parts for migrations, problems for misnamed or broken ones, skips for the rest. */
     void read(MigrationFolder folder, Collected out);
 
+    /** As {@link #read(MigrationFolder, Collected)}, under the tools' settings (Flyway's mixed, …) where they matter. */
+    default void read(MigrationFolder folder, ToolSettings settings, Collected out) {
+        read(folder, out);
+    }
+
     /** The problem for an up that has no down (when forward-only migrations are not allowed). */
     DefinitionProblem missingDown(Part up);
 

@@ -5,8 +5,8 @@ import java.util.List;
 /** The readers of every concrete layout, in {@link Layout} order. */
 final class Layouts {
 
-    private static final List<LayoutReader> ALL = List.of(new FlywayLayout(), new GolangMigrateLayout(),
-            new DieselLayout(), new SplitFoldersLayout(), new UpDownMarkersLayout(), new DbmateLayout(),
+    private static final List<LayoutReader> ALL = List.of(new FlywayLayout(),
+            new GolangMigrateLayout(Layout.GOLANG_MIGRATE), new GolangMigrateLayout(Layout.SQLX), new DieselLayout(), new SplitFoldersLayout(), new UpDownMarkersLayout(), new DbmateLayout(),
             new GooseLayout(), new SqlMigrateLayout(), new PrismaLayout());
 
     private Layouts() {

@@ -30,7 +30,7 @@ final class MarkerFile {
         this.layout = layout;
         this.out = out;
         this.blockSize = blockSize;
-        this.preamble = new MarkerSection(file, out, 0, null);
+        this.preamble = new MarkerSection(file, out, 0, null, null);
         this.current = preamble;
     }
 
@@ -48,7 +48,7 @@ final class MarkerFile {
 
     /** Empty halves for a file that could not be read (its problem is recorded), so that nothing else is reported. */
     static Halves unreadable(String file) {
-        Script empty = Scripts.of(file, List.of(), null);
+        Script empty = Scripts.of(file, List.of(), TransactionRules.own(null));
         return new Halves(empty, empty);
     }
 
@@ -134,7 +134,8 @@ final class MarkerFile {
             current = section;
             return section;
         }
-        current = new MarkerSection(file, out, number, marker.noTransaction() ? reason(stripped, number) : null);
+        current = new MarkerSection(file, out, number, marker.kind(),
+                marker.noTransaction() ? reason(stripped, number) : null);
         return current;
     }
 
@@ -157,8 +158,8 @@ final class MarkerFile {
             out.problem(file, first.line(), "SQL before " + layout.marker(Marker.Kind.UP),
                     "statements only in the up and down sections", "move it below " + layout.marker(Marker.Kind.UP));
         }
-        return new Halves(up.script(fileReason, preamble.directives()),
-                down == null ? null : down.script(fileReason, preamble.directives()));
+        return new Halves(up.script(layout, fileReason, preamble.directives()),
+                down == null ? null : down.script(layout, fileReason, preamble.directives()));
     }
 
     private static String reason(String marker, int line) {

@@ -22,6 +22,18 @@ abstract class MarkerFileLayout implements LayoutReader {
     /** How a marker is written, e.g. {@code -- +goose Up}, for messages; {@code null} for kinds the layout lacks. */
     abstract String marker(Marker.Kind kind);
 
+    /**
+     * How the layout's tool runs one section of {@code file}; by default no tool rule is modelled (migratest's own).
+     *
+     * @param section       {@link Marker.Kind#UP} or {@link Marker.Kind#DOWN}
+     * @param sectionReason the section's own marker says no transaction, e.g. {@code "-- migrate:up transaction:false
+     *                      (line 1)"}; {@code null} when it does not
+     * @param fileReason    a marker for the whole file says so ({@code -- +goose NO TRANSACTION}); {@code null} when none
+     */
+    TransactionRule rule(String file, Marker.Kind section, String sectionReason, String fileReason) {
+        return TransactionRules.own(sectionReason != null ? sectionReason : fileReason);
+    }
+
     /** The layout's annotations, for the message about an unknown one. */
     String known() {
         return marker(Marker.Kind.UP) + ", " + marker(Marker.Kind.DOWN);

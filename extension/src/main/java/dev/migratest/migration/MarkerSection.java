@@ -12,18 +12,21 @@ final class MarkerSection {
     private final String file;
     private final Collected out;
     private final int markerLine;
+    private final Marker.Kind kind;
     private final String reason;
     private final List<Statement> statements = new ArrayList<>();
     private final List<AllowDirective> directives = new ArrayList<>();
 
     /**
      * @param markerLine the line of the marker that starts the section, 0 for the text before any marker
+     * @param kind       {@link Marker.Kind#UP} or {@link Marker.Kind#DOWN}; {@code null} for the text before any marker
      * @param reason     why the marker makes the section non-transactional, {@code null} when it does not
      */
-    MarkerSection(String file, Collected out, int markerLine, String reason) {
+    MarkerSection(String file, Collected out, int markerLine, Marker.Kind kind, String reason) {
         this.file = file;
         this.out = out;
         this.markerLine = markerLine;
+        this.kind = kind;
         this.reason = reason;
     }
 
@@ -54,13 +57,14 @@ final class MarkerSection {
     }
 
     /**
-     * The section's script; its own marker's reason wins over the file's ({@code -- +goose NO TRANSACTION}).
+     * The section's script, run by the layout's tool rule for its own marker and the file's
+     * ({@code -- +goose NO TRANSACTION}).
      *
      * @param fileDirectives {@code -- migratest:allow} comments above the first marker: they speak for the whole file
      */
-    Script script(String fileReason, List<AllowDirective> fileDirectives) {
+    Script script(MarkerFileLayout layout, String fileReason, List<AllowDirective> fileDirectives) {
         List<AllowDirective> all = new ArrayList<>(fileDirectives);
         all.addAll(directives);
-        return Scripts.of(file, statements, reason != null ? reason : fileReason, all);
+        return Scripts.of(file, statements, layout.rule(file, kind, reason, fileReason), all);
     }
 }

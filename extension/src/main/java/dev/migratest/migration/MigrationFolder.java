@@ -2,6 +2,7 @@ package dev.migratest.migration;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -143,6 +144,31 @@ final class MigrationFolder {
                 StandardCharsets.UTF_8))) {
             return reader.lines().anyMatch(test);
         } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the file's first line, decoded leniently and without a byte order mark, starts with {@code prefix}; for
+     * guessing and for a tool that reads its marker there.
+     */
+    boolean firstLineStartsWith(String file, String prefix) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(paths.apply(file)),
+                StandardCharsets.UTF_8))) {
+            String first = reader.readLine();
+            return first != null && (first.startsWith("\uFEFF") ? first.substring(1) : first).startsWith(prefix);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the file's bytes begin with the UTF-8 byte order mark. */
+    boolean startsWithByteOrderMark(String file) {
+        try (InputStream in = Files.newInputStream(paths.apply(file))) {
+            byte[] first = in.readNBytes(3);
+            return first.length == 3 && (first[0] & 0xFF) == 0xEF && (first[1] & 0xFF) == 0xBB
+                    && (first[2] & 0xFF) == 0xBF;
+        } catch (IOException e) {
             return false;
         }
     }

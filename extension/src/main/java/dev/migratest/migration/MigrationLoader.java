@@ -62,7 +62,7 @@ public final class MigrationLoader {
                 }
             }
             if (!problems.isEmpty()) throw new MigrationDefinitionException(location, problems);
-            return load(location, folders, locations.size(), options);
+            return load(location, folders, locations.size(), options, ToolSettings.fromEnvironment());
         } finally {
             for (MigrationLocation resolved : opened) {
                 close(location, resolved);
@@ -86,9 +86,18 @@ public final class MigrationLoader {
 
     /** Like {@link #load(String, LoadOptions)} for a directory on any file system (a jar's too). */
     public static LoadedMigrations load(Path dir, LoadOptions options) {
+        return load(dir, options, ToolSettings.fromEnvironment());
+    }
+
+    /** With the tools' settings given rather than read from this JVM ({@link ToolSettings#fromEnvironment()}). */
+    static LoadedMigrations load(Path dir, Layout layout, boolean allowForwardOnly, ToolSettings settings) {
+        return load(dir, LoadOptions.of(layout, allowForwardOnly), settings);
+    }
+
+    static LoadedMigrations load(Path dir, LoadOptions options, ToolSettings settings) {
         try (MigrationLocation resolved = MigrationLocation.of(dir.toString(), dir)) {
             MigrationFolder folder = list(dir.toString(), resolved.root());
-            return load(dir.toString(), List.of(new AbstractMap.SimpleEntry<>("", folder)), 1, options);
+            return load(dir.toString(), List.of(new AbstractMap.SimpleEntry<>("", folder)), 1, options, settings);
         } catch (IOException closing) {
             throw unclosable(dir.toString(), closing);
         }
@@ -119,7 +128,7 @@ public final class MigrationLoader {
     }
 
     private static LoadedMigrations load(String location, List<Map.Entry<String, MigrationFolder>> folders,
-                                         int locations, LoadOptions options) {
+                                         int locations, LoadOptions options, ToolSettings settings) {
         MigrationFolder all = folders.size() == 1 ? folders.get(0).getValue() : MigrationFolder.union(folders);
         LayoutReader reader = reader(location, all, options);
         MigrationFolder folder = all;
@@ -134,7 +143,7 @@ public final class MigrationLoader {
             folder = folders.get(0).getValue();
         }
         Collected collected = new Collected();
-        reader.read(folder, collected);
+        reader.read(folder, settings, collected);
         List<Migration> migrations = MigrationAssembler.assemble(reader, collected, options.allowForwardOnly());
         List<DefinitionProblem> problems = new ArrayList<>(collected.problems());
         if (migrations.isEmpty() && problems.isEmpty()) {

@@ -62,7 +62,7 @@ final class PatternLayout implements LayoutReader {
             }
             if (!bad) {
                 out.part(direction.equals("up"), new Part(key(version), version, name,
-                        Scripts.read(folder, file, null, out)));
+                        Scripts.read(folder, file, TransactionRules.own(null), out)));
             }
         }
     }

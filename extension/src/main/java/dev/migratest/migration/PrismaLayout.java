@@ -62,7 +62,7 @@ final class PrismaLayout implements LayoutReader {
         }
         String version = dir.substring(0, underscore);
         out.up(new Part(VersionKey.of(version), version, dir.substring(underscore + 1),
-                Scripts.read(folder, file, null, out)));
+                Scripts.read(folder, file, TransactionRules.own(null), out)));
     }
 
     private static String example(String name) {

@@ -3,6 +3,7 @@ package dev.migratest.migration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -15,27 +16,35 @@ import java.util.Set;
  *                                {@code "CREATE INDEX CONCURRENTLY cannot run in a transaction (line 4)"}
  * @param allowDirectives         the {@code -- migratest:allow …} comments of the script, in file order; comments are
  *                                not part of any statement, so this is where the findings read them
- * @param toolRefusal             {@code null} when the migration tool runs the script; otherwise why it refuses to,
- *                                in its own words (diesel stops at an up.sql or down.sql without a statement): the
- *                                rehearsal fails that phase the same way
+ * @param toolRun                 what the migration tool does with the script beyond transaction or not: why it runs
+ *                                it in a transaction and the marker that would take a statement out of it, or its
+ *                                refusal to run it (diesel, for instance, stops at an up.sql or down.sql without a
+ *                                statement): the rehearsal fails that phase the same way
  * @param unreplacedPlaceholders  Flyway placeholders of the script that had no value, as written ({@code ${schema}}):
  *                                a statement holding one that fails names it and where its value is given
  */
 public record Script(String file, List<Statement> statements, String nonTransactionalReason,
-                     List<AllowDirective> allowDirectives, String toolRefusal, List<String> unreplacedPlaceholders) {
+                     List<AllowDirective> allowDirectives, ToolRun toolRun, List<String> unreplacedPlaceholders) {
     public Script {
         statements = List.copyOf(statements);
         allowDirectives = List.copyOf(allowDirectives);
+        Objects.requireNonNull(toolRun, "toolRun");
         unreplacedPlaceholders = List.copyOf(unreplacedPlaceholders);
     }
 
-    /** A script its tool runs. */
+    /** A script whose placeholders, if any, all had values. */
     public Script(String file, List<Statement> statements, String nonTransactionalReason,
-                  List<AllowDirective> allowDirectives) {
-        this(file, statements, nonTransactionalReason, allowDirectives, null, List.of());
+                  List<AllowDirective> allowDirectives, ToolRun toolRun) {
+        this(file, statements, nonTransactionalReason, allowDirectives, toolRun, List.of());
     }
 
-    /** A script without {@code -- migratest:allow} comments. */
+    /** A script that no tool rule is modelled for. */
+    public Script(String file, List<Statement> statements, String nonTransactionalReason,
+                  List<AllowDirective> allowDirectives) {
+        this(file, statements, nonTransactionalReason, allowDirectives, ToolRun.NONE);
+    }
+
+    /** A script without {@code -- migratest:allow} comments, that no tool rule is modelled for. */
     public Script(String file, List<Statement> statements, String nonTransactionalReason) {
         this(file, statements, nonTransactionalReason, List.of());
     }
@@ -57,14 +66,15 @@ public record Script(String file, List<Statement> statements, String nonTransact
         return hint.toString();
     }
 
-    /** The same script, refused by its tool for {@code reason}. */
-    Script refusedBecause(String reason) {
-        return new Script(file, statements, nonTransactionalReason, allowDirectives, reason, unreplacedPlaceholders);
+    /** The same script, refused by its tool before any of it runs: what the tool says, and how to write it instead. */
+    Script refusedBecause(String message, String fix) {
+        return new Script(file, statements, nonTransactionalReason, allowDirectives, ToolRun.refused(1, message, fix),
+                unreplacedPlaceholders);
     }
 
     /** The same script, with the Flyway placeholders it holds that had no value. */
     Script withUnreplaced(List<String> placeholders) {
-        return new Script(file, statements, nonTransactionalReason, allowDirectives, toolRefusal, placeholders);
+        return new Script(file, statements, nonTransactionalReason, allowDirectives, toolRun, placeholders);
     }
 
     /**
@@ -84,5 +94,10 @@ public record Script(String file, List<Statement> statements, String nonTransact
 
     public boolean transactional() {
         return nonTransactionalReason == null;
+    }
+
+    /** Whether the tool refuses to run the script as written ({@link ToolRun#refusal()}). */
+    public boolean refused() {
+        return toolRun.refusal() != null;
     }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes {@link Script}s: splits text with {@link StatementSplitter}, passes its problems on, and decides whether the
- * script can run in one transaction.
+ * Makes {@link Script}s: splits text with {@link StatementSplitter}, passes its problems on, and lets the layout's
+ * {@link TransactionRule} decide whether the script runs in one transaction.
  */
 final class Scripts {
 
@@ -14,33 +14,29 @@ final class Scripts {
     private Scripts() {
     }
 
-    /**
-     * @param text         the script's text, read from its start as it is split
-     * @param markerReason why the layout's own marker makes it non-transactional, e.g.
-     *                     {@code "-- +goose NO TRANSACTION (line 1)"}; {@code null} when none does
-     */
-    static Script split(String file, SourceWindow text, String markerReason, Collected out) {
+    /** @param text the script's text, read from its start as it is split */
+    static Script split(String file, SourceWindow text, TransactionRule rule, Collected out) {
         List<AllowDirective> directives = new ArrayList<>();
         SplitResult result = StatementSplitter.split(file, text, directives::add);
         out.problems(result.problems());
         checkAutocommitInsideOwnTransaction(file, result.statements(), out);
-        return of(file, result.statements(), markerReason, directives);
+        return of(file, result.statements(), rule, directives);
     }
 
     /**
      * A whole file's script, split as the file is read; an empty script when the file cannot be read (its problem is
      * recorded), so that the layout still counts it as present.
      */
-    static Script read(MigrationFolder folder, String file, String markerReason, Collected out) {
-        return read(folder, file, markerReason, out, text -> text);
+    static Script read(MigrationFolder folder, String file, TransactionRule rule, Collected out) {
+        return read(folder, file, rule, out, text -> text);
     }
 
-    /** Like {@link #read(MigrationFolder, String, String, Collected)}, the text passing {@code filter} first. */
-    static Script read(MigrationFolder folder, String file, String markerReason, Collected out,
+    /** Like {@link #read(MigrationFolder, String, TransactionRule, Collected)}, the text passing {@code filter} first. */
+    static Script read(MigrationFolder folder, String file, TransactionRule rule, Collected out,
                        java.util.function.UnaryOperator<java.io.Reader> filter) {
-        return folder.read(file, out, (text, found) -> split(file, SourceWindow.over(filter.apply(text), 1),
-                        markerReason, found))
-                .orElseGet(() -> of(file, List.of(), markerReason));
+        return folder.read(file, out, (text, found) -> split(file, SourceWindow.over(filter.apply(text), 1), rule,
+                        found))
+                .orElseGet(() -> of(file, List.of(), rule));
     }
 
     /**
@@ -69,23 +65,14 @@ final class Scripts {
         return words.startsWith("BEGIN") || words.startsWith("START");
     }
 
-    /** A script of statements already split; a marker reason wins over a statement that needs autocommit. */
-    static Script of(String file, List<Statement> statements, String markerReason) {
-        return of(file, statements, markerReason, List.of());
+    /** A script of statements already split, without {@code -- migratest:allow} comments. */
+    static Script of(String file, List<Statement> statements, TransactionRule rule) {
+        return of(file, statements, rule, List.of());
     }
 
-    static Script of(String file, List<Statement> statements, String markerReason, List<AllowDirective> directives) {
-        return new Script(file, statements, markerReason != null ? markerReason : autocommitReason(statements),
-                directives);
-    }
-
-    private static String autocommitReason(List<Statement> statements) {
-        for (Statement statement : statements) {
-            if (statement.kind() == StatementKind.NEEDS_AUTOCOMMIT) {
-                return firstWords(statement.sql()) + " cannot run in a transaction (line " + statement.line() + ")";
-            }
-        }
-        return null;
+    static Script of(String file, List<Statement> statements, TransactionRule rule, List<AllowDirective> directives) {
+        TransactionRule.Decision decision = rule.decide(statements);
+        return new Script(file, statements, decision.nonTransactionalReason(), directives, decision.toolRun());
     }
 
     /**

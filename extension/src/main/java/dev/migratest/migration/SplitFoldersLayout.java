@@ -36,7 +36,7 @@ final class SplitFoldersLayout implements LayoutReader {
             Matcher match = NAME.matcher(file);
             if (match.matches()) {
                 Part part = new Part(VersionKey.of(match.group(2)), match.group(2), match.group(3),
-                        Scripts.read(folder, file, null, out));
+                        Scripts.read(folder, file, TransactionRules.own(null), out));
                 boolean up = match.group(1).equals("up");
                 out.part(up, part);
                 if (up) {

@@ -59,6 +59,19 @@ final class SqlMigrateLayout extends MarkerFileLayout {
         };
     }
 
+    /**
+     * sql-migrate (v1.8, migrate.go applyMigrations) runs a section's statements one by one in a transaction, with its
+     * gorp_migrations row, unless the section's marker says {@code notransaction}.
+     */
+    @Override
+    TransactionRule rule(String file, Marker.Kind section, String sectionReason, String fileReason) {
+        if (sectionReason != null) {
+            return TransactionRules.eachStatement(sectionReason);
+        }
+        return TransactionRules.transaction("sql-migrate runs each migration in a transaction unless its marker says"
+                + " notransaction", "write " + marker(section) + " notransaction");
+    }
+
     @Override
     String known() {
         return "-- +migrate Up, Down (each optionally followed by notransaction), StatementBegin, StatementEnd";

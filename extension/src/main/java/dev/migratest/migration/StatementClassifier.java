@@ -46,6 +46,7 @@ final class StatementClassifier {
                 || s.startsWith("CREATE", "TABLESPACE")
                 || s.startsWith("DROP", "TABLESPACE")
                 || s.startsWith("ALTER", "SYSTEM")
+                || s.startsWith("DISCARD", "ALL")
                 || (s.startsWith("CREATE", "SUBSCRIPTION") && createsReplicationSlot(s))
                 // Whether the subscription still has a slot was decided by an earlier statement; autocommit is
                 // right either way, a transaction only when the slot is NONE.

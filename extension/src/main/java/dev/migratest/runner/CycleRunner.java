@@ -27,6 +27,7 @@ final class CycleRunner {
     private final ColumnOrder columnOrder;
     private final List<String> invariants;
     private final List<OldQuery> oldQueries;
+    private final ToolHistory history;
 
     CycleRunner(ColumnOrder columnOrder) {
         this(columnOrder, List.of(), List.of());
@@ -42,7 +43,14 @@ final class CycleRunner {
 
     /** {@code executor} runs the phases (it holds the limit on one statement's time). */
     CycleRunner(ColumnOrder columnOrder, List<String> invariants, List<OldQuery> oldQueries, ScriptExecutor executor) {
+        this(columnOrder, invariants, oldQueries, executor, ToolHistory.NONE);
+    }
+
+    /** {@code history}: the migration tool's own table, written with each phase as the tool writes it. */
+    CycleRunner(ColumnOrder columnOrder, List<String> invariants, List<OldQuery> oldQueries, ScriptExecutor executor,
+                ToolHistory history) {
         this.executor = executor;
+        this.history = history;
         this.columnOrder = columnOrder;
         this.invariants = List.copyOf(invariants);
         this.oldQueries = List.copyOf(oldQueries);
@@ -68,7 +76,8 @@ final class CycleRunner {
         OldCodeGuard oldCode = oldQueries.isEmpty() ? null : new OldCodeGuard(oldQueries);
         if (oldCode != null) oldCode.beforeUp(connection);
 
-        PhaseResult up = run(Phase.UP, migration.up(), connection, tracing);
+        PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing,
+                history.entry(Phase.UP, migration));
         if (oldCode != null && up.succeeded()) up = up.withOldQueriesFailing(oldCode.brokenSinceBeforeUp(connection));
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
@@ -90,7 +99,8 @@ final class CycleRunner {
         // a repeatable has no down: Flyway applies it again over its earlier self when it changes; UP again rehearses that
         List<String> downVsBefore = repeatable ? List.of() : null;
         if (!repeatable) {
-            PhaseResult down = run(Phase.DOWN, migration.down(), connection, tracing);
+            PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing,
+                    history.entry(Phase.DOWN, migration));
             phases.add(down);
             if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
             downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
@@ -113,7 +123,8 @@ final class CycleRunner {
             }
         }
 
-        PhaseResult reup = run(Phase.REUP, migration.up(), connection, tracing);
+        PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection, tracing,
+                history.entry(Phase.REUP, migration));
         phases.add(reup);
         if (!reup.succeeded()) return failed(migration, phases, Phase.REUP, FailureText.ofError(migration, reup), downVsBefore, List.of());
         List<String> reupVsUp = SchemaDiff.between(afterUp, schema.snapshot(connection), columnOrder);
@@ -143,12 +154,6 @@ final class CycleRunner {
      * A script its tool refuses to run fails its phase with the tool's words, nothing sent. (Replaying the history
      * runs it as the no-op it is, so that the migrations after it still get their rehearsal.)
      */
-    private PhaseResult run(Phase phase, Script script, Connection connection, Tracing tracing) throws SQLException {
-        if (script.toolRefusal() == null) return executor.run(phase, script, connection, tracing);
-        return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), List.of(), 0,
-                new PhaseError(script.file(), 1, null, script.toolRefusal(), "(no statement)"));
-    }
-
     private static CycleResult failed(Migration migration, List<PhaseResult> phases, Phase phase, String failure,
                                       List<String> downVsBefore, List<String> reupVsUp) {
         return failed(migration, phases, phase, failure, downVsBefore, reupVsUp, null);

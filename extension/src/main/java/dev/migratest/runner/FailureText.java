@@ -19,6 +19,9 @@ final class FailureText {
 
     /** What the failure left behind: nothing (rolled back), the statements that committed, or an unknown. */
     private static String aftermath(PhaseResult phase, PhaseError e) {
+        if (phase.statements().isEmpty()) {
+            return "none of its statements ran";
+        }
         if (PostgresErrors.connectionLost(e.sqlState())) {
             return "the connection to PostgreSQL was lost (the server stopped, or ended the session): "
                     + (phase.transactional() ? "the phase's transaction went with it"

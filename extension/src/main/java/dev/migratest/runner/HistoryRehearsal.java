@@ -4,6 +4,7 @@ import dev.migratest.datagen.LoadProgress;
 import dev.migratest.data.DataWatch;
 import dev.migratest.locks.Tracing;
 import dev.migratest.migration.Migration;
+import dev.migratest.migration.Tool;
 import dev.migratest.postgres.Database;
 import dev.migratest.postgres.PostgresServer;
 import dev.migratest.postgres.WaitLimits;
@@ -37,6 +38,7 @@ public final class HistoryRehearsal implements AutoCloseable {
     private List<String> invariants = List.of();
     private List<dev.migratest.compat.OldQuery> oldQueries = List.of();
     private ScriptExecutor executor = new ScriptExecutor();
+    private ToolHistory toolHistory = ToolHistory.NONE;
     private final List<CycleResult> results = new ArrayList<>();
     private final boolean traced = Tracing.enabled();
     private java.time.Duration lockQueueBlockerHold;
@@ -84,7 +86,7 @@ public final class HistoryRehearsal implements AutoCloseable {
      */
     public HistoryRehearsal withInvariants(List<String> queries) {
         this.invariants = List.copyOf(queries);
-        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor);
+        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor, toolHistory);
         return this;
     }
 
@@ -94,7 +96,7 @@ public final class HistoryRehearsal implements AutoCloseable {
      */
     public HistoryRehearsal withPreviousVersionQueries(List<dev.migratest.compat.OldQuery> queries) {
         this.oldQueries = List.copyOf(queries);
-        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor);
+        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor, toolHistory);
         return this;
     }
 
@@ -105,7 +107,18 @@ public final class HistoryRehearsal implements AutoCloseable {
      */
     public HistoryRehearsal withStatementLimit(java.time.Duration limit) {
         this.executor = new ScriptExecutor(new StatementLimit(limit));
-        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor);
+        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor, toolHistory);
+        return this;
+    }
+
+    /**
+     * The migration tool whose table of applied migrations the rehearsal keeps (as the tool keeps it, so that a
+     * migration that reads or guards on it runs as in production); without, no such table exists. Call before the
+     * first rehearsal.
+     */
+    public HistoryRehearsal withToolOf(Tool tool) {
+        this.toolHistory = ToolHistory.of(tool, migrations);
+        this.cycleRunner = new CycleRunner(columnOrder, invariants, oldQueries, executor, toolHistory);
         return this;
     }
 
@@ -167,7 +180,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         }
         Map<String, Long> rows;
         try {
-            rows = volumeLoads.topUp(this::connectForWork);
+            rows = volumeLoads.topUp(this::connectForWork, toolHistory.tables());
         } catch (SQLException | RuntimeException e) {
             dirty = true;
             return new CycleResult(migration, Outcome.FAILED, null, migration.displayName()
@@ -186,7 +199,8 @@ public final class HistoryRehearsal implements AutoCloseable {
                     .withRows(rows);
         }
         if (result.outcome() == Outcome.PASSED && lockQueueBlockerHold != null && tracing != null) {
-            result = new QueueRehearsal(new dev.migratest.locks.LockQueueCheck(this::connectForWork, lockQueueBlockerHold))
+            result = new QueueRehearsal(new dev.migratest.locks.LockQueueCheck(this::connectForWork, lockQueueBlockerHold),
+                    toolHistory)
                     .rehearse(result, connection);
             if (dataWatch != null) dataWatch.forgetAll();
         }
@@ -215,7 +229,11 @@ public final class HistoryRehearsal implements AutoCloseable {
         replaceDatabase();
         for (int i = 0; i < index; i++) {
             Migration earlier = migrations.get(i);
-            PhaseResult replay = executor.run(Phase.UP, earlier.up(), connection);
+            // a script its tool refuses for holding no statement (diesel) changes nothing: the later ones still get
+            // their rehearsal on the state it would have left
+            if (earlier.up().refused() && earlier.up().statements().isEmpty()) continue;
+            PhaseResult replay = executor.run(Phase.UP, earlier.up(), connection, null,
+                    toolHistory.entry(Phase.UP, earlier));
             if (!replay.succeeded()) {
                 blockedReason = "the database cannot be brought to the state before " + migrations.get(index).displayName()
                         + ": replaying UP of " + earlier.displayName() + " fails at " + replay.error().describe();
@@ -230,9 +248,11 @@ public final class HistoryRehearsal implements AutoCloseable {
         closeDatabase();
         database = server.createDatabase(label);
         connection = connectForWork();
-        schema = SchemaTracker.start(connection, snapshotMode);
+        // before the schema is tracked: the tool's table is there before the first migration, as in production
+        toolHistory.create(connection);
+        schema = SchemaTracker.start(connection, snapshotMode, toolHistory.quotedTables());
         if (traced) tracing = Tracing.open(connection, this::connectForObserving);
-        dataWatch = checkData ? new DataWatch() : null;
+        dataWatch = checkData ? new DataWatch(toolHistory.tables()) : null;
     }
 
     /**

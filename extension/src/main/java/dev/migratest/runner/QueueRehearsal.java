@@ -21,9 +21,12 @@ import java.util.Set;
 final class QueueRehearsal {
     private final ScriptExecutor executor = new ScriptExecutor();
     private final LockQueueCheck check;
+    private final ToolHistory history;
 
-    QueueRehearsal(LockQueueCheck check) {
+    /** {@code history}: the migration tool's own table, kept with this DOWN and UP too. */
+    QueueRehearsal(LockQueueCheck check, ToolHistory history) {
         this.check = check;
+        this.history = history;
     }
 
     CycleResult rehearse(CycleResult passed, Connection connection) throws SQLException {
@@ -31,14 +34,17 @@ final class QueueRehearsal {
         PhaseResult up = passed.phase(Phase.UP).orElseThrow();
         List<String> tables = exclusivelyLockedTables(up);
         if (tables.isEmpty() || !up.transactional()) return passed;
-        PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection);
+        PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, null,
+                history.entry(Phase.DOWN, migration));
         if (!down.succeeded()) return failed(passed, "DOWN failed before the lock-queue check: " + down.error().describe());
         LockQueueResult result = check.run(tables, () -> {
-            PhaseResult contended = executor.run(Phase.UP, migration.up(), connection);
+            PhaseResult contended = executor.run(Phase.UP, migration.up(), connection, null,
+                    history.entry(Phase.UP, migration));
             return contended.succeeded() ? null : contended.error().sqlState() + ": " + contended.error().message();
         });
         if (result.migrationError() != null) {
-            PhaseResult again = executor.run(Phase.UP, migration.up(), connection);
+            PhaseResult again = executor.run(Phase.UP, migration.up(), connection, null,
+                    history.entry(Phase.UP, migration));
             if (!again.succeeded()) {
                 return failed(passed, "UP failed after the lock-queue check: " + again.error().describe());
             }

@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one script statement by statement on the migrating connection: in one transaction, or in autocommit when
- * the script cannot run in a transaction. The script's own BEGIN/COMMIT are not sent: the runner owns the
- * transaction, so that a failure rolls the whole script back and timings include the commit. With {@link Tracing},
- * each statement's locks, rewrites, scans and blocking are recorded; without, the script runs as it would in a
- * deploy and nothing else is asked of Postgres.
+ * Runs one script statement by statement on the migrating connection, as its migration tool would: in one transaction,
+ * or in autocommit where the tool runs it outside one. A statement that cannot run in a transaction fails in one as in
+ * production, with the tool's reason and the marker that fixes it; a script the tool refuses is not run at all. The
+ * tool's own table is written around the script as the tool writes it ({@link ToolHistory}). The script's own
+ * BEGIN/COMMIT are not sent: the runner owns the transaction, so that a failure rolls the whole script back and
+ * timings include the commit. With {@link Tracing}, each statement's locks, rewrites, scans and blocking are recorded;
+ * without, the script runs as it would in a deploy and nothing else is asked of Postgres.
  */
 final class ScriptExecutor {
     private final StatementLimit limit;
@@ -45,10 +47,23 @@ final class ScriptExecutor {
     }
 
     PhaseResult run(Phase phase, Script script, Connection connection, Tracing tracing) throws SQLException {
+        return run(phase, script, connection, tracing, ToolHistory.Entry.NONE);
+    }
+
+    /** {@code record}: what the migration tool writes to its own table around this phase. */
+    PhaseResult run(Phase phase, Script script, Connection connection, Tracing tracing, ToolHistory.Entry record)
+            throws SQLException {
         // Each phase starts from a clean session, as it would in a fresh deploy: no SET leaks from the previous one.
         connection.setAutoCommit(true);
         try (Statement reset = connection.createStatement()) {
             reset.execute("RESET ALL");
+        }
+        if (script.refused()) {
+            return ToolBookkeeping.refusal(phase, script);
+        }
+        PhaseError marked = ToolBookkeeping.inOwnTransaction(connection, script, record.before());
+        if (marked != null) {
+            return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), List.of(), 0, marked);
         }
         boolean transactional = script.transactional();
         Aftermath aftermath = tracing == null ? null : Aftermath.before(connection);
@@ -77,6 +92,8 @@ final class ScriptExecutor {
                     else if (guard.fired()) error = error.explained(limit.explanation());
                     else if (script.placeholderHint(statement.sql()) != null) {
                         error = error.explained(script.placeholderHint(statement.sql()));
+                    } else {
+                        error = ToolBookkeeping.explainRefusedTransaction(error, script);
                     }
                 } finally {
                     guard.close();
@@ -92,6 +109,10 @@ final class ScriptExecutor {
             if (!succeeded) break;
         }
         boolean lost = error != null && PostgresErrors.connectionLost(error.sqlState());
+        if (error == null) {
+            // in the phase's transaction when it has one, as the tool writes its row with the migration
+            error = ToolBookkeeping.inPhase(connection, script, record.with(millisSince(phaseStart) - tracingNanos / 1e6));
+        }
         if (transactional && !lost) {
             error = finish(connection, script, error);
         }
@@ -108,6 +129,9 @@ final class ScriptExecutor {
         }
         PhaseAftermath left = aftermath == null || lost ? null : aftermath.after(WrittenTables.of(transactional,
                 trace == null ? null : trace.incompleteReason(), results));
+        if (error == null) {
+            error = ToolBookkeeping.inOwnTransaction(connection, script, record.after(durationMs));
+        }
         String incomplete = trace == null ? null : lost && trace.complete()
                 ? "the connection to PostgreSQL was lost during the phase" : trace.incompleteReason();
         return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), results, durationMs, error,

@@ -26,10 +26,13 @@ final class VolumeLoads {
                 volume.seed(), volume.hostileEdges()).progress(progress) : null;
     }
 
-    /** Fills the tables that are still empty up to their volume; the rows each table holds then. */
-    Map<String, Long> topUp(ConnectionSource database) throws SQLException {
+    /**
+     * Fills the tables that are still empty up to their volume; the rows each table holds then. {@code leftAlone}:
+     * tables that hold no user data (the migration tool's own), never loaded nor counted.
+     */
+    Map<String, Long> topUp(ConnectionSource database, Set<String> leftAlone) throws SQLException {
         if (topUp == null) return Map.of();
-        TopUp.Result result = topUp.run(database);
+        TopUp.Result result = topUp.run(database, leftAlone);
         topUp.names().stream().filter(name -> !result.waiting().contains(name)).forEach(meantATable::add);
         return result.present();
     }

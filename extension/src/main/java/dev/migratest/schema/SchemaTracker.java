@@ -23,24 +23,37 @@ public final class SchemaTracker {
     private static final System.Logger LOG = System.getLogger(SchemaTracker.class.getName());
 
     private final SnapshotMode mode;
+    /** Identities of the tables left out ({@code table schema.name}), e.g. a migration tool's own table. */
+    private final Set<String> leftOut;
     private final Map<String, List<CatalogEntry>> byRoot = new HashMap<>();
     private final Map<Address, String> rootByAddress = new HashMap<>();
     private SchemaSnapshot current;
 
-    private SchemaTracker(SnapshotMode mode) {
+    private SchemaTracker(SnapshotMode mode, Set<String> leftOutTables) {
         this.mode = mode;
+        Set<String> identities = new LinkedHashSet<>();
+        leftOutTables.forEach(table -> identities.add("table " + table));
+        this.leftOut = Set.copyOf(identities);
     }
 
     /** Starts tracking the database behind {@code connection}; falls back to full reads when capture is refused. */
     public static SchemaTracker start(Connection connection, SnapshotMode mode) {
-        if (mode == SnapshotMode.FULL) return new SchemaTracker(mode);
+        return start(connection, mode, Set.of());
+    }
+
+    /**
+     * As {@link #start(Connection, SnapshotMode)}, with {@code leftOutTables} ({@code schema.table} as the snapshot
+     * prints it) and everything that belongs to them left out of every snapshot: a migration tool's own table.
+     */
+    public static SchemaTracker start(Connection connection, SnapshotMode mode, Set<String> leftOutTables) {
+        if (mode == SnapshotMode.FULL) return new SchemaTracker(mode, leftOutTables);
         try {
             ChangeCapture.install(connection);
-            return new SchemaTracker(mode);
+            return new SchemaTracker(mode, leftOutTables);
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.INFO, "schema snapshots read the whole catalog each time: event triggers"
                     + " could not be installed (" + e.getSQLState() + " " + e.getMessage() + ")");
-            return new SchemaTracker(SnapshotMode.FULL);
+            return new SchemaTracker(SnapshotMode.FULL, leftOutTables);
         }
     }
 
@@ -82,7 +95,8 @@ public final class SchemaTracker {
     }
 
     private void verify(Connection connection, Set<String> roots) throws SQLException {
-        SchemaSnapshot full = new SchemaSnapshot(CatalogQuery.read(connection));
+        SchemaSnapshot full = new SchemaSnapshot(CatalogQuery.read(connection).stream()
+                .filter(object -> !leftOut(object)).toList());
         List<String> lines = SchemaDiff.between(full, current, ColumnOrder.STRICT);
         if (!lines.isEmpty()) {
             throw new IllegalStateException("incremental snapshot disagrees with a full read after re-reading "
@@ -99,6 +113,7 @@ public final class SchemaTracker {
 
     private void remember(List<CatalogEntry> entries) {
         for (CatalogEntry entry : entries) {
+            if (leftOut(entry.object())) continue;
             byRoot.computeIfAbsent(entry.root(), r -> new ArrayList<>()).add(entry);
             rootByAddress.put(new Address(entry.classid(), entry.objid()), entry.root());
         }
@@ -110,6 +125,11 @@ public final class SchemaTracker {
             for (CatalogEntry entry : entries) objects.add(entry.object());
         }
         return new SchemaSnapshot(objects);
+    }
+
+    /** The left-out table itself, or an object that belongs to it (column, constraint, index, owned sequence…). */
+    private boolean leftOut(SchemaObject object) {
+        return leftOut.contains(object.identity()) || object.parent() != null && leftOut.contains(object.parent());
     }
 
     private record Address(long classid, long objid) {

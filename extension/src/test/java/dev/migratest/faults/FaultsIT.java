@@ -42,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FaultsIT {
     private static final String CREATE_T = "CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t SELECT generate_series(1, 100);\n";
+    /** A Flyway script configuration that runs its script outside a transaction, one statement at a time. */
+    private static final String NO_TRANSACTION = "executeInTransaction=false\n";
 
     private static PostgresServer server;
     private static PostgresProcesses processes;
@@ -103,6 +105,9 @@ class FaultsIT {
         file("U1__create_t.sql", "DROP TABLE t;\n");
         file("V2__index_t.sql", "CREATE INDEX CONCURRENTLY t_id_idx ON t (id);\nCREATE TABLE audit (id int);\n");
         file("U2__index_t.sql", "DROP INDEX CONCURRENTLY t_id_idx;\nDROP TABLE audit;\nSELECT 1 / 0;\nDROP TABLE never_reached;\n");
+        // Flyway refuses a script that mixes statements that can and cannot run in a transaction unless told
+        file("V2__index_t.sql.conf", NO_TRANSACTION);
+        file("U2__index_t.sql.conf", NO_TRANSACTION);
         // Passes only on a rebuilt database: the failed DOWN had already dropped the index it drops.
         file("V3__drop_index_t.sql", "DROP INDEX CONCURRENTLY t_id_idx;\n");
         file("U3__drop_index_t.sql", "CREATE INDEX CONCURRENTLY t_id_idx ON t (id);\n");
@@ -113,7 +118,7 @@ class FaultsIT {
 
             assertThat(failed.failure()).isEqualTo("2 index_t: DOWN failed at U2__index_t.sql:3: ERROR 22012: division by zero"
                     + "\n  statement: SELECT 1 / 0"
-                    + "\n  the phase ran in autocommit (DROP INDEX CONCURRENTLY cannot run in a transaction (line 1)):"
+                    + "\n  the phase ran in autocommit (executeInTransaction=false (U2__index_t.sql.conf line 1)):"
                     + " statements before line 3"
                     + " stay applied:"
                     + "\n    U2__index_t.sql:1: DROP INDEX CONCURRENTLY t_id_idx"
@@ -156,6 +161,7 @@ class FaultsIT {
         file("V1__create_t.sql", CREATE_T);
         file("U1__create_t.sql", "DROP TABLE t;\n");
         file("V2__index_t.sql", "SET statement_timeout = '300ms';\nCREATE INDEX CONCURRENTLY t_id_idx ON t (id);\n");
+        file("V2__index_t.sql.conf", NO_TRANSACTION);
         file("U2__index_t.sql", "DROP INDEX CONCURRENTLY t_id_idx;\n");
 
         try (HistoryRehearsal rehearsal = rehearsal("statement_timeout")) {
@@ -169,7 +175,7 @@ class FaultsIT {
             assertThat(failed.failure()).isEqualTo("2 index_t: UP failed at V2__index_t.sql:2: ERROR 57014:"
                     + " canceling statement due to statement timeout"
                     + "\n  statement: CREATE INDEX CONCURRENTLY t_id_idx ON t (id)"
-                    + "\n  the phase ran in autocommit (CREATE INDEX CONCURRENTLY cannot run in a transaction (line 2)):"
+                    + "\n  the phase ran in autocommit (executeInTransaction=false (V2__index_t.sql.conf line 1)):"
                     + " statements before line 2"
                     + " stay applied:"
                     + "\n    V2__index_t.sql:1: SET statement_timeout = '300ms'");
@@ -238,6 +244,7 @@ class FaultsIT {
         file("U1__create_t.sql", "DROP TABLE t;\n");
         file("V2__index_t.sql", "CREATE INDEX CONCURRENTLY t_id_idx ON t (id);\nSELECT pg_sleep(0.5);\n"
                 + "CREATE INDEX CONCURRENTLY t_id_2_idx ON t (id);\n");
+        file("V2__index_t.sql.conf", NO_TRANSACTION);
         file("U2__index_t.sql", "DROP INDEX CONCURRENTLY t_id_2_idx;\nDROP INDEX CONCURRENTLY t_id_idx;\n");
 
         try (HistoryRehearsal rehearsal = rehearsal("observer_auto")) {

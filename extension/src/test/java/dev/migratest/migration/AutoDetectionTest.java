@@ -10,6 +10,7 @@ class AutoDetectionTest {
 
     static final String ALL_LAYOUTS = "FLYWAY (V<version>__<description>.sql + optional U<version>__<description>.sql),"
             + " GOLANG_MIGRATE (<version>_<name>.up.sql + <version>_<name>.down.sql),"
+            + " SQLX (<version>_<name>.up.sql + <version>_<name>.down.sql, or forward-only <version>_<name>.sql),"
             + " DIESEL (<version>_<name>/up.sql + <version>_<name>/down.sql),"
             + " SPLIT_FOLDERS (up/<number>_<name>.sql + down/<number>_<name>.sql),"
             + " UP_DOWN_MARKERS (<version>_<name>.sql with -- UP and -- DOWN lines),"
@@ -37,9 +38,28 @@ class AutoDetectionTest {
     }
 
     @Test
-    void detectsSqlxPlainFilesWithoutMarkersAsGolangMigrate() {
+    void detectsPlainNumberedFilesWithoutMarkersAsSqlx() {
+        // golang-migrate reads only .up.sql and .down.sql; plain numbered files are sqlx's forward-only migrations
         assertThat(detected(Folder.at(dir).file("20240101000000_init.sql", "CREATE TABLE t (id int);")))
-                .isEqualTo(Layout.GOLANG_MIGRATE);
+                .isEqualTo(Layout.SQLX);
+    }
+
+    @Test
+    void upAndDownFilesAreGolangMigrateUnlessAFileShowsSqlx() {
+        Folder folder = Folder.at(dir).file("1_init.up.sql", "CREATE TABLE t (id int);")
+                .file("1_init.down.sql", "DROP TABLE t;");
+        assertThat(detected(folder)).isEqualTo(Layout.GOLANG_MIGRATE);
+
+        folder.file("2_idx.up.sql", "-- no-transaction", "CREATE INDEX CONCURRENTLY i ON t (id);")
+                .file("2_idx.down.sql", "DROP INDEX i;");
+        assertThat(detected(folder)).as("sqlx's -- no-transaction first line").isEqualTo(Layout.SQLX);
+    }
+
+    @Test
+    void upAndDownFilesNextToAPlainForwardOnlyFileAreSqlx() {
+        assertThat(detected(Folder.at(dir).file("1_init.up.sql", "CREATE TABLE t (id int);")
+                .file("1_init.down.sql", "DROP TABLE t;").file("2_seed.sql", "INSERT INTO t VALUES (1);")))
+                .isEqualTo(Layout.SQLX);
     }
 
     @Test

@@ -68,12 +68,19 @@ class EncodingTest {
     }
 
     @Test
-    void aByteOrderMarkDoesNotHideTheSqlxNoTransactionMarker() {
+    void aByteOrderMarkHidesTheSqlxNoTransactionMarkerAsItDoesFromSqlx() {
+        // sqlx-core's source.rs tests sql.starts_with("-- no-transaction") on the text as read, mark included
         LoadedMigrations loaded = Folder.at(dir)
                 .bytes("1_x.sql", Utf8Bytes.of(0xEF, 0xBB, 0xBF, "-- no-transaction\nVACUUM;\n"))
-                .loadForwardOnly(Layout.GOLANG_MIGRATE);
+                .file("2_y.sql", "-- no-transaction", "VACUUM;")
+                .loadForwardOnly(Layout.SQLX);
 
-        assertThat(loaded.migrations().get(0).up().nonTransactionalReason()).isEqualTo("-- no-transaction (line 1)");
+        Script marked = loaded.migrations().get(0).up();
+        assertThat(marked.transactional()).isTrue();
+        assertThat(marked.toolRun().fix()).contains("not even the byte order mark the file begins with");
+        assertThat(loaded.migrations().get(1).up().nonTransactionalReason()).isEqualTo("-- no-transaction (line 1):"
+                + " sqlx sends 2_y.sql as one query, and PostgreSQL runs a query of one statement outside any"
+                + " transaction (VACUUM, line 2)");
     }
 
     @Test

@@ -51,12 +51,17 @@ final class Folder {
         }
     }
 
+    /** Loads under the tools' default settings, whatever this JVM's system properties and environment say. */
     LoadedMigrations load(Layout layout) {
-        return MigrationLoader.load(root, layout, false);
+        return load(layout, ToolSettings.DEFAULTS);
+    }
+
+    LoadedMigrations load(Layout layout, ToolSettings settings) {
+        return MigrationLoader.load(root, layout, false, settings);
     }
 
     LoadedMigrations loadForwardOnly(Layout layout) {
-        return MigrationLoader.load(root, layout, true);
+        return MigrationLoader.load(root, layout, true, ToolSettings.DEFAULTS);
     }
 
     MigrationDefinitionException fails(Layout layout) {

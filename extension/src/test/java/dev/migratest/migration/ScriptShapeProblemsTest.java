@@ -29,8 +29,8 @@ class ScriptShapeProblemsTest {
         assertThat(loaded.migrations()).extracting(Migration::displayName, Migration::noOp).containsExactly(
                 tuple("1 ok", false), tuple("2 squashed", true), tuple("3 blank", true));
         assertThat(loaded.migrations()).allSatisfy(m -> {
-            assertThat(m.up().toolRefusal()).isNull();
-            assertThat(m.down().toolRefusal()).isNull();
+            assertThat(m.up().refused()).isFalse();
+            assertThat(m.down().refused()).isFalse();
         });
         assertThat(loaded.migrations().get(2).down().noOp()).as("a script's own BEGIN/COMMIT are not sent").isTrue();
     }
@@ -51,12 +51,13 @@ class ScriptShapeProblemsTest {
 
         Migration a = loaded.migrations().get(0);
         Migration b = loaded.migrations().get(1);
-        assertThat(a.up().toolRefusal()).isNull();
-        assertThat(a.down().toolRefusal()).isEqualTo(DieselLayout.EMPTY_REFUSED)
+        assertThat(a.up().refused()).isFalse();
+        assertThat(a.down().toolRun().refusal().message()).isEqualTo(DieselLayout.EMPTY_REFUSED)
                 .contains("Attempted to run an empty migration", "Received an empty query");
+        assertThat(a.down().toolRun().refusal().fix()).contains("SELECT 1;");
         assertThat(b.noOp()).isTrue();
-        assertThat(b.up().toolRefusal()).isEqualTo(DieselLayout.EMPTY_REFUSED);
-        assertThat(b.down().toolRefusal()).isNull();
+        assertThat(b.up().toolRun().refusal().message()).isEqualTo(DieselLayout.EMPTY_REFUSED);
+        assertThat(b.down().refused()).isFalse();
     }
 
     @Test
