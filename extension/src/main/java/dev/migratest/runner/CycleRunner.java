@@ -72,6 +72,16 @@ final class CycleRunner {
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
         if (migration.forwardOnly()) {
+            // no DOWN to compare, but what UP changed is the next migration's starting point, and the invariants
+            // hold after this UP as after any other
+            if (guard != null) {
+                guard.afterForwardOnlyUp(up);
+                List<String> broken = guard.invariantsAfter(connection, Phase.UP);
+                if (!broken.isEmpty()) {
+                    return failed(migration, phases, Phase.UP, FailureText.ofInvariants(migration, Phase.UP, broken),
+                            List.of(), List.of(), guard.check(migration, List.of()));
+                }
+            }
             return CycleResult.skipped(migration, "forward-only: " + migration.up().file()
                     + " has no down migration, so only UP ran (allowed by allowForwardOnly)", phases);
         }
