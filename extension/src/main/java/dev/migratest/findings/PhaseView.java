@@ -61,10 +61,23 @@ final class PhaseView {
         return aftermath;
     }
 
-    /** {@code V7 line 3}, {@code V7 down line 3}: where a message starts (DOWN's lines are its own file's). */
+    /**
+     * {@code V7 line 3}, {@code V7 down line 3}: where a message starts (DOWN's lines are its own file's); line 0 names
+     * the phase as a whole, {@link #name()}.
+     */
     String at(int line) {
         String where = "V" + cycle.migration().version() + (phase.phase() == Phase.DOWN ? " down" : "");
-        return line > 0 ? where + " line " + line : where + " " + phase.phase();
+        return line > 0 ? where + " line " + line : name();
+    }
+
+    /** {@code V7 UP}, {@code V7 down}, {@code V7 second UP}. */
+    String name() {
+        String version = "V" + cycle.migration().version();
+        return switch (phase.phase()) {
+            case UP -> version + " UP";
+            case DOWN -> version + " down";
+            case REUP -> version + " second UP";
+        };
     }
 
     /** {@code " (50 000 rows)"} when the rows present before the rehearsal are known, else nothing. */

@@ -59,6 +59,15 @@ final class CycleRunner {
     /** {@code data} fingerprints the tables around each phase; {@code null} leaves the data unchecked. */
     CycleResult rehearse(Migration migration, Connection connection, SchemaTracker schema, Tracing tracing,
                          DataWatch data) throws SQLException {
+        return rehearse(migration, connection, schema, tracing, data, null);
+    }
+
+    /**
+     * {@code sequences} remembers the sequences earlier phases left behind, so that each phase reports only those it
+     * left behind itself; {@code null} reports every sequence behind among the tables a phase wrote.
+     */
+    CycleResult rehearse(Migration migration, Connection connection, SchemaTracker schema, Tracing tracing,
+                         DataWatch data, SequencesLeftBehind sequences) throws SQLException {
         List<PhaseResult> phases = new ArrayList<>();
         SchemaSnapshot before = schema.snapshot(connection);
         DataGuard guard = data == null ? null
@@ -68,6 +77,7 @@ final class CycleRunner {
         if (oldCode != null) oldCode.beforeUp(connection);
 
         PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing);
+        if (sequences != null) up = sequences.settle(up, connection);
         if (oldCode != null && up.succeeded()) up = up.withOldQueriesFailing(oldCode.brokenSinceBeforeUp(connection));
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
@@ -96,6 +106,7 @@ final class CycleRunner {
         }
 
         PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing);
+        if (sequences != null) down = sequences.settle(down, connection);
         phases.add(down);
         if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
         List<String> downVsBefore = SchemaDiff.between(before, schema.snapshot(connection), columnOrder);
@@ -118,6 +129,7 @@ final class CycleRunner {
         }
 
         PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection, tracing);
+        if (sequences != null) reup = sequences.settle(reup, connection);
         phases.add(reup);
         if (!reup.succeeded()) return failed(migration, phases, Phase.REUP, FailureText.ofError(migration, reup), downVsBefore, List.of());
         List<String> reupVsUp = SchemaDiff.between(afterUp, schema.snapshot(connection), columnOrder);

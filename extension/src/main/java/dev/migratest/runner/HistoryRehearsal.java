@@ -46,6 +46,7 @@ public final class HistoryRehearsal implements AutoCloseable {
     private SchemaTracker schema;
     private Tracing tracing;
     private DataWatch dataWatch;
+    private SequencesLeftBehind sequences;
     private boolean checkData = true;
     private int applied;
     private boolean dirty;
@@ -170,7 +171,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         if (dataWatch != null) dataWatch.forgetTablesWhoseRowsChanged(rows);
         CycleResult result;
         try {
-            result = cycleRunner.rehearse(migration, connection, schema, tracing, dataWatch).withRows(rows);
+            result = cycleRunner.rehearse(migration, connection, schema, tracing, dataWatch, sequences).withRows(rows);
         } catch (SQLException e) {
             // Between phases (a snapshot, a fingerprint): the migration's own statements did not fail, Postgres did.
             dirty = true;
@@ -182,6 +183,7 @@ public final class HistoryRehearsal implements AutoCloseable {
             result = new QueueRehearsal(new dev.migratest.locks.LockQueueCheck(this::connectForWork, lockQueueBlockerHold))
                     .rehearse(result, connection);
             if (dataWatch != null) dataWatch.forgetAll();
+            if (sequences != null && result.outcome() == Outcome.PASSED) sequences.resync(connection);
         }
         if (result.outcome() == Outcome.FAILED) {
             dirty = true;
@@ -215,6 +217,8 @@ public final class HistoryRehearsal implements AutoCloseable {
                 return;
             }
         }
+        // the replay is not traced: what it left behind was reported by the UPs that did it, at their turn
+        if (sequences != null) sequences.resync(connection);
         applied = index;
         dirty = false;
     }
@@ -226,6 +230,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         schema = SchemaTracker.start(connection, snapshotMode);
         if (traced) tracing = Tracing.open(connection, this::connectForObserving);
         dataWatch = checkData ? new DataWatch() : null;
+        sequences = traced ? new SequencesLeftBehind() : null;
     }
 
     /**
