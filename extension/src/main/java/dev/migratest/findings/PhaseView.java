@@ -146,6 +146,28 @@ final class PhaseView {
         return tables;
     }
 
+    /**
+     * The table did not exist before this migration: this phase created it, or (in DOWN) UP did. Its rows are the
+     * migration's own; nothing an application had is lost with them.
+     */
+    boolean createdByThisMigration(String table) {
+        if (locksOf(phase).anyMatch(l -> l.object().createdInPhase() && table.equals(l.object().table()))) return true;
+        return phase.phase() == Phase.DOWN && cycle.phase(Phase.UP).map(up -> locksOf(up)
+                .anyMatch(l -> l.object().createdInPhase() && table.equals(l.object().table()))).orElse(false);
+    }
+
+    private static java.util.stream.Stream<LockHold> locksOf(PhaseResult phase) {
+        return phase.statements().stream().filter(s -> s.trace() != null).flatMap(s -> s.trace().locks().stream());
+    }
+
+    /** The migration's up and down scripts (a forward-only migration has no down). */
+    List<dev.migratest.migration.Script> scripts() {
+        List<dev.migratest.migration.Script> scripts = new ArrayList<>();
+        scripts.add(cycle.migration().up());
+        if (cycle.migration().down() != null) scripts.add(cycle.migration().down());
+        return scripts;
+    }
+
     /** The line of the first statement whose text names {@code name} (unqualified), or 0 when none does. */
     int lineNaming(String name) {
         String bare = Names.unqualified(name);
