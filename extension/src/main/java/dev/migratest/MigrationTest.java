@@ -29,6 +29,10 @@ import java.lang.annotation.Target;
 public @interface MigrationTest {
     String LOCATION_PROPERTY = "migratest.location";
     String LAYOUT_PROPERTY = "migratest.layout";
+    /** A regular expression with the named groups version, name and direction: overrides {@link #naming()}. */
+    String NAMING_PROPERTY = "migratest.naming";
+    /** Comma-separated {@code name=value} Flyway placeholder values, e.g. {@code schema=app,owner=app_owner}. */
+    String PLACEHOLDERS_PROPERTY = "migratest.placeholders";
     String PROVIDER_PROPERTY = "migratest.provider";
     /** Comma-separated majors or images, e.g. {@code 14,17}: overrides {@link #postgres()}. */
     String POSTGRES_VERSION_PROPERTY = "migratest.postgres.version";
@@ -78,12 +82,31 @@ public @interface MigrationTest {
 
     /**
      * Where the migrations are: {@code classpath:db/migration}, {@code filesystem:src/main/resources/db/migration},
-     * or a plain path (file system first, then class path). Empty means {@value #DEFAULT_LOCATION}.
+     * or a plain path (file system first, then class path). Several, comma-separated, are one Flyway history (as
+     * Flyway reads its {@code locations}). Empty means {@code spring.flyway.locations} of an
+     * {@code application.properties} / {@code .yml} on the class path, else {@code flyway.locations} of a
+     * {@code flyway.conf}, else {@value #DEFAULT_LOCATION}.
      */
     String location() default "";
 
-    /** The folder's layout; AUTO detects it from file names and markers. */
+    /** The folder's layout; AUTO detects it from file names and markers (PATTERN when {@link #naming()} is set). */
     Layout layout() default Layout.AUTO;
+
+    /**
+     * The project's own file naming, for {@link Layout#PATTERN}: a regular expression with the named groups
+     * {@code version}, {@code name} and {@code direction} (its text {@code up} or {@code down}), matched against each
+     * file's path relative to the location, e.g.
+     * {@code "V(?<version>\d+)\.(?<name>[^.]+)\.(?<direction>up|down)\.sql"} for {@code V0001.Initial_Schema.up.sql}.
+     * Files it does not match are skipped and listed.
+     */
+    String naming() default "";
+
+    /**
+     * Flyway placeholder values, {@code "schema=app"} each: {@code ${schema}} in a Flyway script becomes {@code app}.
+     * They win over {@code flyway.placeholders.*} of a {@code flyway.conf} and {@code spring.flyway.placeholders.*} of
+     * an {@code application.properties} or {@code .yml} on the class path, which are read too.
+     */
+    String[] placeholders() default {};
 
     /**
      * Which Postgres to use; AUTO: the external URL if one is configured, else a container when a Docker API

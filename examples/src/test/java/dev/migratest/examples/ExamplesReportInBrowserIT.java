@@ -56,7 +56,8 @@ class ExamplesReportInBrowserIT {
                     + ".getBoundingClientRect().height");
             assertThat(((Number) svgHeight).doubleValue()).isGreaterThan(100);
             assertThat(page.count("#" + first + " svg.timeline g.phase")).isEqualTo(3);
-            assertThat(page.count("#" + first + " svg.timeline rect.lock.m-AccessExclusive")).isPositive();
+            // which migration ranks first among the unsafe ones depends on measured block times; each holds some lock
+            assertThat(page.count("#" + first + " svg.timeline rect.lock")).isPositive();
             page.evaluate("document.getElementById('" + first + "').scrollIntoView()");
             page.screenshot(SCREENSHOTS.resolve("timeline.png"));
 

@@ -62,22 +62,26 @@ final class PhaseView {
     }
 
     /**
-     * {@code V7 line 3}, {@code V7 down line 3}: where a message starts (DOWN's lines are its own file's); line 0 names
-     * the phase as a whole, {@link #name()}.
+     * {@code V7 line 3}, {@code V7 down line 3}, {@code R__views line 1}: where a message starts (DOWN's lines are its
+     * own file's); line 0 names the phase as a whole, {@link #name()}.
      */
     String at(int line) {
-        String where = "V" + cycle.migration().version() + (phase.phase() == Phase.DOWN ? " down" : "");
-        return line > 0 ? where + " line " + line : name();
+        return line > 0 ? migrationName() + (phase.phase() == Phase.DOWN ? " down" : "") + " line " + line : name();
     }
 
-    /** {@code V7 UP}, {@code V7 down}, {@code V7 second UP}. */
+    /** {@code V7 UP}, {@code V7 down}, {@code V7 second UP}, {@code R__views UP}. */
     String name() {
-        String version = "V" + cycle.migration().version();
-        return switch (phase.phase()) {
-            case UP -> version + " UP";
-            case DOWN -> version + " down";
-            case REUP -> version + " second UP";
+        return migrationName() + switch (phase.phase()) {
+            case UP -> " UP";
+            case DOWN -> " down";
+            case REUP -> " second UP";
         };
+    }
+
+    private String migrationName() {
+        var migration = cycle.migration();
+        return migration.kind() == dev.migratest.migration.Migration.Kind.REPEATABLE
+                ? "R__" + migration.name() : "V" + migration.version();
     }
 
     /** {@code " (50 000 rows)"} when the rows present before the rehearsal are known, else nothing. */

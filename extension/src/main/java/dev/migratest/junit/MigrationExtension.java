@@ -56,7 +56,7 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         context.getStore(NAMESPACE).put(HANDED, HandedField.find(testClass, annotation));
         LoadedMigrations loaded;
         try {
-            loaded = MigrationLoader.load(settings.location(), settings.layout(), settings.allowForwardOnly());
+            loaded = MigrationLoader.load(settings.location(), settings.loadOptions());
         } catch (MigrationDefinitionException e) {
             throw new MigrationFailure(e.getMessage());
         }
@@ -64,6 +64,8 @@ public final class MigrationExtension implements BeforeAllCallback, AfterAllCall
         if (!loaded.skippedFiles().isEmpty()) {
             Console.print("skipped in " + loaded.location() + ": " + String.join(", ", loaded.skippedFiles()));
         }
+        // printed whatever the logging set-up: a gap in the rehearsed history must not pass unread
+        loaded.warnings().forEach(warning -> Console.print("WARNING " + warning));
         context.getStore(NAMESPACE).put(PLAN, new ClassPlan(testClass.getName(), settings, loaded));
     }
 

@@ -2,6 +2,8 @@ package dev.migratest.junit;
 
 import dev.migratest.MigrationTest;
 import dev.migratest.migration.Layout;
+import dev.migratest.migration.LoadOptions;
+import dev.migratest.migration.NamingPattern;
 import dev.migratest.postgres.PostgresRequest;
 import dev.migratest.postgres.ProviderChoice;
 import dev.migratest.runner.DataVolume;
@@ -11,7 +13,9 @@ import dev.migratest.schema.SnapshotMode;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -23,7 +27,8 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                 boolean keepFailedDatabase, Path reportDir, SnapshotMode snapshotMode, DataVolume volume,
                 java.time.Duration lockQueueBlockerHold, dev.migratest.findings.FindingPolicy findingPolicy,
                 dev.migratest.findings.Severity failOn, boolean checkData, List<String> invariants,
-                List<dev.migratest.compat.OldQuery> previousVersionQueries, Path growthResults) {
+                List<dev.migratest.compat.OldQuery> previousVersionQueries, Path growthResults,
+                NamingPattern naming, Map<String, String> placeholders) {
 
     /**
      * The settings of a class: each attribute of the annotation, unless {@code props} has a value for its property.
@@ -33,7 +38,7 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
     static Settings of(MigrationTest a, UnaryOperator<String> props) {
         refuseConflicts(a);
         String location = firstNonBlank(props.apply(MigrationTest.LOCATION_PROPERTY), a.location(),
-                MigrationTest.DEFAULT_LOCATION);
+                dev.migratest.migration.MigrationLoader.flywayLocations().orElse(MigrationTest.DEFAULT_LOCATION));
         return new Settings(
                 location,
                 enumValue(props, MigrationTest.LAYOUT_PROPERTY, a.layout(), Layout.class),
@@ -67,7 +72,59 @@ record Settings(String location, Layout layout, ProviderChoice provider, List<Po
                         props.apply(MigrationTest.INVARIANTS_FILE_PROPERTY), a.invariantsFile())),
                 previousVersionQueries(firstNonBlank(
                         props.apply(MigrationTest.PREVIOUS_VERSION_QUERIES_PROPERTY), a.previousVersionQueries())),
-                growthResults(props));
+                growthResults(props),
+                naming(props, a),
+                placeholders(props, a.placeholders()));
+    }
+
+    /** How the loader reads the class's location. */
+    LoadOptions loadOptions() {
+        return new LoadOptions(layout, naming, placeholders, allowForwardOnly);
+    }
+
+    /**
+     * The naming pattern, validated before anything runs: it must compile and hold the groups version, name and
+     * direction; it is read by layout PATTERN (which AUTO becomes) only, and PATTERN needs one.
+     */
+    private static NamingPattern naming(UnaryOperator<String> props, MigrationTest a) {
+        String property = props.apply(MigrationTest.NAMING_PROPERTY);
+        boolean fromProperty = property != null && !property.isBlank();
+        String text = fromProperty ? property.strip() : a.naming();
+        Layout layout = enumValue(props, MigrationTest.LAYOUT_PROPERTY, a.layout(), Layout.class);
+        if (text.isEmpty()) {
+            if (layout == Layout.PATTERN) {
+                throw new IllegalArgumentException("layout PATTERN needs a naming pattern, and none is set; expected"
+                        + " @MigrationTest(naming = \"" + NamingPattern.EXAMPLE.replace("\\", "\\\\") + "\") or the"
+                        + " property " + MigrationTest.NAMING_PROPERTY + "; fix: describe the file names with the named"
+                        + " groups version, name and direction");
+            }
+            return null;
+        }
+        if (layout != Layout.AUTO && layout != Layout.PATTERN) {
+            throw new IllegalArgumentException("a naming pattern is set together with layout " + layout + ", which"
+                    + " ignores it; expected layout PATTERN or AUTO with a naming pattern, or no naming pattern with "
+                    + layout + "; fix: remove the naming pattern, or set layout = PATTERN");
+        }
+        return NamingPattern.compile(text, fromProperty ? "Property " + MigrationTest.NAMING_PROPERTY
+                : "@MigrationTest(naming)");
+    }
+
+    /** The property wins, entries are not merged; every entry is {@code name=value}, a bad one is named. */
+    private static Map<String, String> placeholders(UnaryOperator<String> props, String[] annotated) {
+        String property = props.apply(MigrationTest.PLACEHOLDERS_PROPERTY);
+        boolean fromProperty = property != null && !property.isBlank();
+        List<String> entries = fromProperty ? Arrays.asList(property.split(",")) : Arrays.asList(annotated);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0 || entry.substring(0, equals).isBlank()) {
+                throw new IllegalArgumentException((fromProperty ? "Property " + MigrationTest.PLACEHOLDERS_PROPERTY
+                        : "@MigrationTest(placeholders)") + " has the entry '" + entry + "'; expected name=value,"
+                        + " e.g. schema=app; fix: write each placeholder as its name, = and its value");
+            }
+            values.put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
+        }
+        return values;
     }
 
     /**

@@ -10,6 +10,8 @@ final class Collected {
     private final List<Part> downs = new ArrayList<>();
     private final List<DefinitionProblem> problems = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    private final List<Part> repeatables = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     void up(Part part) {
         ups.add(part);
@@ -21,6 +23,16 @@ final class Collected {
 
     void part(boolean up, Part part) {
         (up ? ups : downs).add(part);
+    }
+
+    /** A Flyway repeatable migration: it has no version and no down, and runs after every versioned one. */
+    void repeatable(Part part) {
+        repeatables.add(part);
+    }
+
+    /** Something the person running the tests must read: the history loads, but not everything in it is rehearsed. */
+    void warn(String warning) {
+        warnings.add(warning);
     }
 
     void problem(DefinitionProblem problem) {
@@ -59,5 +71,13 @@ final class Collected {
 
     List<String> skipped() {
         return skipped;
+    }
+
+    List<Part> repeatables() {
+        return repeatables;
+    }
+
+    List<String> warnings() {
+        return warnings;
     }
 }

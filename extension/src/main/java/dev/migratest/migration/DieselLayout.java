@@ -15,6 +15,15 @@ final class DieselLayout implements LayoutReader {
     private static final Pattern NO_TRANSACTION = Pattern.compile("^run_in_transaction\\s*=\\s*false\\s*(#.*)?$");
     private static final Set<String> SCRIPTS = Set.of("up.sql", "down.sql");
     private static final Set<String> OWN_FILES = Set.of("up.sql", "down.sql", "metadata.toml");
+    /**
+     * diesel 2.3 stops at a script without a statement, in either direction: its CLI refuses an empty file before
+     * sending it, and PostgreSQL answers a file of only comments with an empty-query response that diesel's
+     * {@code batch_execute} turns into an error. Other tools run such a script as a no-op.
+     */
+    static final String EMPTY_REFUSED = "diesel refuses a script without a statement: an empty file stops"
+            + " `diesel migration run` with \"Attempted to run an empty migration\", a file of only comments or"
+            + " blank lines with \"Received an empty query\" (PostgreSQL's empty-query response); `SELECT 1;` is the"
+            + " usual no-op a diesel migration runs";
 
     @Override
     public Layout layout() {
@@ -43,8 +52,9 @@ final class DieselLayout implements LayoutReader {
                 continue;
             }
             if (MigrationFolder.depth(file) == 1 && NotMigration.isSql(file)) {
-                out.problem(file, null, "a .sql file outside a migration directory", form(),
-                        "move it to " + example(file) + "/up.sql");
+                // diesel lists only the directories of the folder (migrations_internals::migrations_directories
+                // drops every file): a schema dump or seed at the root never runs, so it is no migration here either
+                out.skip(file, "a file at the root, diesel reads only the migration directories");
             } else if (NotMigration.isSql(file)) {
                 out.skip(file, "diesel reads only up.sql and down.sql of a migration directory");
             } else {
@@ -80,8 +90,11 @@ final class DieselLayout implements LayoutReader {
         for (String direction : new String[] {"up", "down"}) {
             String file = dir + "/" + direction + ".sql";
             if (files.contains(file)) {
-                out.part(direction.equals("up"),
-                        new Part(VersionKey.of(version), version, name, Scripts.read(folder, file, reason, out)));
+                Script script = Scripts.read(folder, file, reason, out);
+                if (script.statements().isEmpty()) {
+                    script = script.refusedBecause(EMPTY_REFUSED);
+                }
+                out.part(direction.equals("up"), new Part(VersionKey.of(version), version, name, script));
             }
         }
     }

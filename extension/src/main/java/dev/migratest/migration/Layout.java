@@ -21,5 +21,10 @@ public enum Layout {
     /** Single files with {@code -- +migrate Up} and {@code -- +migrate Down}. */
     SQL_MIGRATE,
     /** Directories {@code <timestamp>_<name>/migration.sql}, forward-only by nature. */
-    PRISMA
+    PRISMA,
+    /**
+     * A project's own naming, described by a regular expression with the named groups {@code version}, {@code name}
+     * and {@code direction} ({@code naming} of {@code @MigrationTest}); chosen by AUTO whenever a naming is given.
+     */
+    PATTERN
 }

@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Pairs up and down parts by version, reports duplicates and missing halves, and puts migrations in run order. */
+/**
+ * Pairs up and down parts by version, reports duplicates and missing halves, and puts migrations in run order. An
+ * up without a statement is a migration like any other: Flyway, golang-migrate, goose, dbmate, sqlx and sql-migrate
+ * all run it as a no-op (histories keep such migrations after squashes), so it loads and is reported as a no-op.
+ */
 final class MigrationAssembler {
 
     private MigrationAssembler() {
@@ -21,16 +25,13 @@ final class MigrationAssembler {
         List<Migration> migrations = new ArrayList<>();
         for (Part up : ups.values()) {
             Part down = downs.get(up.key());
+            if (up.kind() == Migration.Kind.JAVA) {
+                // its own class undoes it, if anything does: no SQL down is missing
+                migrations.add(new Migration(up.version(), up.name(), up.script(), null, Migration.Kind.JAVA));
+                continue;
+            }
             if (down == null && !allowForwardOnly) {
                 parts.problem(layout.missingDown(up));
-            }
-            boolean unreadable = parts.problems().stream().anyMatch(p -> p.file().equals(up.file()));
-            if (up.script().statements().isEmpty() && !unreadable) {
-                // an empty down can be deliberate (nothing to undo); an empty up is a file saved too early (a file
-                // that could not be read is empty too, and has its own problem already)
-                parts.problem(up.file(), null, "no SQL statement (the up script is empty or holds only comments)",
-                        "at least one statement in the up script of a migration",
-                        "write the migration, or delete " + up.file() + (down == null ? "" : " and " + down.file()));
             }
             migrations.add(new Migration(up.version(), up.name(), up.script(), down == null ? null : down.script()));
         }
@@ -39,7 +40,30 @@ final class MigrationAssembler {
                 parts.problem(layout.missingUp(down));
             }
         }
+        migrations.addAll(repeatables(parts));
         return migrations;
+    }
+
+    /**
+     * Flyway's repeatables after every versioned migration, ordered by description as Flyway orders them
+     * ({@code ResolvedMigrationComparator}: {@code String.compareTo} of the descriptions, {@code _} read as a space);
+     * two with one description are a problem, as in Flyway.
+     */
+    private static List<Migration> repeatables(Collected parts) {
+        Map<String, Part> byDescription = new TreeMap<>();
+        for (Part part : parts.repeatables()) {
+            Part first = byDescription.putIfAbsent(part.name().replace('_', ' '), part);
+            if (first != null) {
+                parts.problem(part.file(), null, "the description " + part.name() + ", which " + first.file()
+                                + " already has", "one repeatable migration per description",
+                        "give " + part.file() + " or " + first.file() + " another description");
+            }
+        }
+        List<Migration> repeatables = new ArrayList<>();
+        for (Part part : byDescription.values()) {
+            repeatables.add(new Migration(part.version(), part.name(), part.script(), null, part.kind()));
+        }
+        return repeatables;
     }
 
     /**

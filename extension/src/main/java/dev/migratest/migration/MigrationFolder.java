@@ -12,8 +12,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -22,14 +27,41 @@ import java.util.function.Predicate;
  */
 final class MigrationFolder {
 
-    private final Path root;
+    /** Where each name lies: under one root, or (several locations merged) under the root its prefix names. */
+    private final Function<String, Path> paths;
     private final List<String> files;
     private final List<String> dirs;
 
-    private MigrationFolder(Path root, List<String> files, List<String> dirs) {
-        this.root = root;
+    private MigrationFolder(Function<String, Path> paths, List<String> files, List<String> dirs) {
+        this.paths = paths;
         this.files = files;
         this.dirs = dirs;
+    }
+
+    /**
+     * Several folders read as one, as Flyway reads all its locations (and every class path entry holding a
+     * {@code classpath:} location) as one history. Each folder's names get its prefix ({@code ""} for none); a name
+     * that an earlier folder already has is left out, as a class loader finds only the first copy of a resource.
+     *
+     * @param prefixed each folder with its prefix, in the order given
+     */
+    static MigrationFolder union(List<Map.Entry<String, MigrationFolder>> prefixed) {
+        Map<String, Path> paths = new HashMap<>();
+        Set<String> dirs = new TreeSet<>();
+        prefixed.forEach(entry -> {
+            String prefix = entry.getKey();
+            MigrationFolder folder = entry.getValue();
+            for (String file : folder.files) {
+                paths.putIfAbsent(prefix + file, folder.paths.apply(file));
+            }
+            if (!prefix.isEmpty()) {
+                dirs.add(prefix.substring(0, prefix.length() - 1));
+            }
+            folder.dirs.forEach(dir -> dirs.add(prefix + dir));
+        });
+        List<String> files = new ArrayList<>(paths.keySet());
+        Collections.sort(files);
+        return new MigrationFolder(paths::get, List.copyOf(files), List.copyOf(dirs));
     }
 
     static MigrationFolder list(Path root) throws IOException {
@@ -59,7 +91,7 @@ final class MigrationFolder {
         });
         Collections.sort(files);
         Collections.sort(dirs);
-        return new MigrationFolder(root, List.copyOf(files), List.copyOf(dirs));
+        return new MigrationFolder(root::resolve, List.copyOf(files), List.copyOf(dirs));
     }
 
     private static String relative(Path root, Path path) {
@@ -94,7 +126,7 @@ final class MigrationFolder {
      * is not reported missing as well.
      */
     <T> Optional<T> read(String file, Collected out, SourceText.TextReader<T> reader) {
-        return SourceText.read(file, () -> Files.newInputStream(root.resolve(file)), reader, out);
+        return SourceText.read(file, () -> Files.newInputStream(paths.apply(file)), reader, out);
     }
 
     /** The whole text of a small side file (a Flyway {@code .conf}, a diesel {@code metadata.toml}). */
@@ -107,7 +139,7 @@ final class MigrationFolder {
      * read line by line, as far as needed: guessing must not hold a large file's text.
      */
     boolean anyLine(String file, Predicate<String> test) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(root.resolve(file)),
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(paths.apply(file)),
                 StandardCharsets.UTF_8))) {
             return reader.lines().anyMatch(test);
         } catch (IOException | UncheckedIOException e) {

@@ -11,6 +11,8 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +48,29 @@ final class MigrationLocation implements AutoCloseable {
         return onClasspath(location, location);
     }
 
+    /**
+     * Every directory a location names: a {@code classpath:} location (or a plain path found only on the class path)
+     * names one in each class path entry that holds it, e.g. {@code target/classes} and {@code target/test-classes},
+     * first-found first; any other location one directory. Close each when done.
+     */
+    static List<MigrationLocation> resolveAll(String location) {
+        String onClasspath = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length())
+                : location.startsWith(FILESYSTEM) || Files.exists(Path.of(location)) ? null : location;
+        List<URL> urls = onClasspath == null ? List.of() : resources(onClasspath);
+        if (urls.size() < 2) {
+            return List.of(resolve(location));
+        }
+        List<MigrationLocation> all = new ArrayList<>();
+        for (URL url : urls) {
+            try {
+                all.add(at(location, url));
+            } catch (MigrationDefinitionException notADirectory) {
+                // a file of that name in another entry (a jar's manifest-listed resource) holds no migrations
+            }
+        }
+        return all.isEmpty() ? List.of(resolve(location)) : all;
+    }
+
     /** A directory given as a path, named {@code location} in problems. */
     static MigrationLocation of(String location, Path dir) {
         return onFileSystem(location, dir, "no such directory");
@@ -76,6 +101,10 @@ final class MigrationLocation implements AutoCloseable {
             throw fail(location, "no such directory on the classpath", "correct the location, or put the migrations"
                     + " in src/test/resources/" + normalized(name));
         }
+        return at(location, url);
+    }
+
+    private static MigrationLocation at(String location, URL url) {
         try {
             if (url.getProtocol().equals("file")) {
                 return new MigrationLocation(directory(location, Path.of(url.toURI())), null);
@@ -119,6 +148,23 @@ final class MigrationLocation implements AutoCloseable {
             loader = MigrationLocation.class.getClassLoader();
         }
         return loader.getResource(normalized(name));
+    }
+
+    private static List<URL> resources(String name) {
+        try {
+            List<URL> urls = new ArrayList<>();
+            for (URL url : Collections.list(loader().getResources(normalized(name)))) {
+                if (!urls.contains(url)) urls.add(url);
+            }
+            return urls;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader == null ? MigrationLocation.class.getClassLoader() : loader;
     }
 
     private static String normalized(String name) {

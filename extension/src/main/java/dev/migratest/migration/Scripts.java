@@ -32,7 +32,14 @@ final class Scripts {
      * recorded), so that the layout still counts it as present.
      */
     static Script read(MigrationFolder folder, String file, String markerReason, Collected out) {
-        return folder.read(file, out, (text, found) -> split(file, SourceWindow.over(text, 1), markerReason, found))
+        return read(folder, file, markerReason, out, text -> text);
+    }
+
+    /** Like {@link #read(MigrationFolder, String, String, Collected)}, the text passing {@code filter} first. */
+    static Script read(MigrationFolder folder, String file, String markerReason, Collected out,
+                       java.util.function.UnaryOperator<java.io.Reader> filter) {
+        return folder.read(file, out, (text, found) -> split(file, SourceWindow.over(filter.apply(text), 1),
+                        markerReason, found))
                 .orElseGet(() -> of(file, List.of(), markerReason));
     }
 

@@ -23,7 +23,10 @@ import java.util.List;
  * migration's {@code outcome} says how its rehearsal ended; {@code verdict}, {@code failedBecause} and
  * {@code skippedBecause} what its test decided.
  * A migration whose data was not checked has an empty {@code dataDiff} and {@code dataChecked: false}; an untraced statement has empty lock,
- * rewrite and scan lists and {@code blocked: null}.
+ * rewrite and scan lists and {@code blocked: null}. {@code noOp: true} marks a migration whose up holds no statement
+ * (its phases list no statements, and that is no gap in the trace); {@code kind} is {@code VERSIONED},
+ * {@code REPEATABLE} (Flyway's {@code R__}: UP and UP again, no DOWN) or {@code JAVA} (a Flyway Java migration, SKIPPED:
+ * a gap in the rehearsed history).
  */
 public final class JsonReport {
     public static final int FORMAT_VERSION = 1;
@@ -90,6 +93,8 @@ public final class JsonReport {
             queue.put("migrationError", q.migrationError());
         }
         verdict(m, reported.verdict());
+        m.put("kind", r.migration().kind().name());
+        m.put("noOp", r.migration().noOp());
         return m;
     }
 

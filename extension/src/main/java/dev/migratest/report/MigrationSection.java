@@ -42,7 +42,9 @@ final class MigrationSection {
                 .append(Html.text(entry.className())).append("</span> <span class=\"summary-figures\">· ")
                 .append(Html.text(RunLine.figures(f))).append("</span></summary><div class=\"body\">");
         html.append("<p class=\"small\">").append(Html.text(source)).append(r.migration().forwardOnly()
-                ? " · forward-only (no down script)" : "").append("</p>");
+                ? " · forward-only (no down script)" : "");
+        MigrationNotes.of(r.migration()).forEach(note -> html.append(" · ").append(Html.text(note)));
+        html.append("</p>");
         verdict(html, entry.migration().verdict());
         findings(html, entry.migration().findings());
         String timeline = Timeline.of(r);

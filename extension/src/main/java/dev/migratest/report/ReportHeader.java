@@ -10,6 +10,8 @@ package dev.migratest.report;
 public record ReportHeader(String postgresVersion, String provider, String location) {
 
     String sourceOf(String file) {
+        // several locations: each file's name starts with its own location already
+        if (location.contains(",")) return file.replaceFirst("^(classpath|filesystem):", "");
         String base = location.replaceFirst("^(classpath|filesystem):", "");
         if (base.isEmpty()) return file;
         return base.endsWith("/") ? base + file : base + "/" + file;

@@ -30,6 +30,7 @@ public final class RunLine {
             case SKIPPED -> symbols ? "–" : "skip";
         };
         String line = mark + " " + migration.result().migration().displayName() + "  " + figures(f);
+        for (String note : MigrationNotes.of(migration.result().migration())) line += " · " + note;
         if (f.verdict() == Outcome.SKIPPED) line += " · skipped: " + migration.verdict().skippedBecause();
         if (f.verdict() == Outcome.FAILED) line += " · " + withoutName(migration.verdict().headline(), migration);
         return symbols ? line : line.replace(" · ", " | ");

@@ -81,12 +81,13 @@ final class CycleRunner {
         if (oldCode != null) oldCode.beforeUp(connection);
 
         long upStarted = System.nanoTime();
-        PhaseResult up = executor.run(Phase.UP, migration.up(), connection, tracing);
+        PhaseResult up = run(Phase.UP, migration.up(), connection, tracing);
         if (sequences != null) up = sequences.settle(up, connection);
         if (oldCode != null && up.succeeded()) up = up.withOldQueriesFailing(oldCode.brokenSinceBeforeUp(connection));
         phases.add(up);
         if (!up.succeeded()) return failed(migration, phases, Phase.UP, FailureText.ofError(migration, up), List.of(), List.of());
-        if (migration.forwardOnly()) {
+        boolean repeatable = migration.kind() == Migration.Kind.REPEATABLE;
+        if (migration.forwardOnly() && !repeatable) {
             // no DOWN to compare, but what UP changed is the next migration's starting point, and the invariants
             // hold after this UP as after any other
             if (guard != null) {
@@ -110,35 +111,40 @@ final class CycleRunner {
             }
         }
 
-        PhaseResult down = executor.run(Phase.DOWN, migration.down(), connection, tracing);
-        if (sequences != null) down = sequences.settle(down, connection);
-        phases.add(down);
-        if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
-        // what DOWN recreated may hold a clock frozen at its creation, some time during this run
-        SchemaComparison afterDown = SchemaDiff.compare(before, schema.snapshot(connection), columnOrder,
-                new FrozenClock(statements(migration.down()), sinceThisRunBegan(), "before UP"));
-        List<String> notes = new ArrayList<>(afterDown.notes());
-        List<String> downVsBefore = afterDown.differences();
-        List<String> dataAfterDown = guard == null ? List.of() : guard.afterDown(connection, down);
-        if (!downVsBefore.isEmpty()) {
-            return failed(migration, phases, Phase.DOWN,
-                    FailureText.ofDiff(migration, Phase.DOWN, migration.down().file(), "the schema before UP", downVsBefore)
-                            + FailureText.alsoData(dataAfterDown),
-                    downVsBefore, List.of(), guard == null ? null : guard.check(migration, List.of()))
-                    .withSchemaNotes(notes);
-        }
-        List<String> brokenAfterDown = guard == null ? List.of() : guard.invariantsAfter(connection, Phase.DOWN);
-        if (!brokenAfterDown.isEmpty()) {
-            return failed(migration, phases, Phase.DOWN, FailureText.ofInvariants(migration, Phase.DOWN, brokenAfterDown),
-                    downVsBefore, List.of(), guard.check(migration, List.of())).withSchemaNotes(notes);
-        }
-        if (!dataAfterDown.isEmpty() && DataGuard.declaredLoss(migration) == null) {
-            return failed(migration, phases, Phase.DOWN,
-                    FailureText.ofDataLoss(migration, Phase.DOWN, migration.down().file(), dataAfterDown),
-                    downVsBefore, List.of(), guard.check(migration, List.of())).withSchemaNotes(notes);
+        // a repeatable has no down: Flyway applies it again over its earlier self when it changes; UP again rehearses that
+        List<String> downVsBefore = repeatable ? List.of() : null;
+        List<String> notes = new ArrayList<>();
+        if (!repeatable) {
+            PhaseResult down = run(Phase.DOWN, migration.down(), connection, tracing);
+            if (sequences != null) down = sequences.settle(down, connection);
+            phases.add(down);
+            if (!down.succeeded()) return failed(migration, phases, Phase.DOWN, FailureText.ofError(migration, down), List.of(), List.of());
+            // what DOWN recreated may hold a clock frozen at its creation, some time during this run
+            SchemaComparison afterDown = SchemaDiff.compare(before, schema.snapshot(connection), columnOrder,
+                    new FrozenClock(statements(migration.down()), sinceThisRunBegan(), "before UP"));
+            notes.addAll(afterDown.notes());
+            downVsBefore = afterDown.differences();
+            List<String> dataAfterDown = guard == null ? List.of() : guard.afterDown(connection, down);
+            if (!downVsBefore.isEmpty()) {
+                return failed(migration, phases, Phase.DOWN,
+                        FailureText.ofDiff(migration, Phase.DOWN, migration.down().file(), "the schema before UP", downVsBefore)
+                                + FailureText.alsoData(dataAfterDown),
+                        downVsBefore, List.of(), guard == null ? null : guard.check(migration, List.of()))
+                        .withSchemaNotes(notes);
+            }
+            List<String> brokenAfterDown = guard == null ? List.of() : guard.invariantsAfter(connection, Phase.DOWN);
+            if (!brokenAfterDown.isEmpty()) {
+                return failed(migration, phases, Phase.DOWN, FailureText.ofInvariants(migration, Phase.DOWN, brokenAfterDown),
+                        downVsBefore, List.of(), guard.check(migration, List.of())).withSchemaNotes(notes);
+            }
+            if (!dataAfterDown.isEmpty() && DataGuard.declaredLoss(migration) == null) {
+                return failed(migration, phases, Phase.DOWN,
+                        FailureText.ofDataLoss(migration, Phase.DOWN, migration.down().file(), dataAfterDown),
+                        downVsBefore, List.of(), guard.check(migration, List.of())).withSchemaNotes(notes);
+            }
         }
 
-        PhaseResult reup = executor.run(Phase.REUP, migration.up(), connection, tracing);
+        PhaseResult reup = run(Phase.REUP, migration.up(), connection, tracing);
         if (sequences != null) reup = sequences.settle(reup, connection);
         phases.add(reup);
         if (!reup.succeeded()) {
@@ -182,6 +188,16 @@ final class CycleRunner {
      */
     private static Duration sinceThisRunBegan() {
         return Duration.ofMillis(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /**
+     * A script its tool refuses to run fails its phase with the tool's words, nothing sent. (Replaying the history
+     * runs it as the no-op it is, so that the migrations after it still get their rehearsal.)
+     */
+    private PhaseResult run(Phase phase, Script script, Connection connection, Tracing tracing) throws SQLException {
+        if (script.toolRefusal() == null) return executor.run(phase, script, connection, tracing);
+        return new PhaseResult(phase, script.file(), script.nonTransactionalReason(), List.of(), 0,
+                new PhaseError(script.file(), 1, null, script.toolRefusal(), "(no statement)"));
     }
 
     private static CycleResult failed(Migration migration, List<PhaseResult> phases, Phase phase, String failure,

@@ -159,6 +159,13 @@ public final class HistoryRehearsal implements AutoCloseable {
             }
         }
         if (blockedReason != null) return CycleResult.skipped(migration, blockedReason, List.of());
+        if (migration.kind() == Migration.Kind.JAVA) {
+            // nothing to run: the database stays as it is, and the gap is this migration's verdict
+            applied = index + 1;
+            return CycleResult.skipped(migration, "a Flyway Java migration (" + migration.up().file() + "): migratest"
+                    + " runs SQL only, so it is not rehearsed, and every migration after it runs without what it does",
+                    List.of());
+        }
         Map<String, Long> rows;
         try {
             rows = volumeLoads.topUp(this::connectForWork);

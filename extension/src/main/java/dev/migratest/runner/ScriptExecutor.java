@@ -75,6 +75,9 @@ final class ScriptExecutor {
                     error = PostgresErrors.toPhaseError(script.file(), statement, e);
                     if (guard.aborted()) error = error.explained(limit.abortExplanation());
                     else if (guard.fired()) error = error.explained(limit.explanation());
+                    else if (script.placeholderHint(statement.sql()) != null) {
+                        error = error.explained(script.placeholderHint(statement.sql()));
+                    }
                 } finally {
                     guard.close();
                 }

@@ -81,13 +81,15 @@ class MigrationExtensionIT {
         JsonNode migration = root.get("migrations").get(0);
         assertThat(fields(migration)).containsExactly("version", "name", "source", "outcome", "skipReason", "phases",
                 "schemaDiff", "dataDiff", "findings", "rows", "dataChecked", "dataLossDeclared", "lockQueue", "verdict",
-                "failedBecause", "skippedBecause");
+                "failedBecause", "skippedBecause", "kind", "noOp");
         assertThat(migration.get("source").asText()).isEqualTo("fixtures/passing/V1__create_accounts.sql");
         assertThat(migration.get("outcome").asText()).isEqualTo("PASSED");
         assertThat(migration.get("skipReason").isNull()).isTrue();
         assertThat(migration.get("verdict").asText()).isEqualTo("PASSED");
         assertThat(migration.get("failedBecause")).isEmpty();
         assertThat(migration.get("skippedBecause").isNull()).isTrue();
+        assertThat(migration.get("kind").asText()).isEqualTo("VERSIONED");
+        assertThat(migration.get("noOp").asBoolean()).isFalse();
         JsonNode phase = migration.get("phases").get(0);
         assertThat(fields(phase)).containsExactly("phase", "status", "error", "errorLine", "durationMs",
                 "transactional", "statements", "traceIncomplete", "aftermath");

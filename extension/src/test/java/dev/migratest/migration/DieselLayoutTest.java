@@ -63,4 +63,36 @@ class DieselLayoutTest {
                 "2020-01-01-000000_a/seed.sql (not a migration: diesel reads only up.sql and down.sql of a migration"
                         + " directory)");
     }
+
+    /**
+     * diesel 2.3 lists only the folder's directories: a schema dump or seed kept at the root of a published history
+     * never ran, so it is listed as skipped and every migration still loads (renaming or moving it would rewrite the
+     * history).
+     */
+    @Test
+    void sqlFilesAtTheRootAreSkippedAsDieselSkipsThem() {
+        LoadedMigrations loaded = Folder.at(dir)
+                .file("schema.sql", "CREATE TABLE dump (id int);")
+                .file("seed.SQL", "INSERT INTO dump VALUES (1);")
+                .file("2020-01-01-000000_a/up.sql", "CREATE TABLE a (id int);")
+                .file("2020-01-01-000000_a/down.sql", "DROP TABLE a;")
+                .load(Layout.DIESEL);
+
+        assertThat(loaded.migrations()).extracting(Migration::displayName).containsExactly("20200101000000 a");
+        assertThat(loaded.skippedFiles()).containsExactly(
+                "schema.sql (not a migration: a file at the root, diesel reads only the migration directories)",
+                "seed.SQL (not a migration: a file at the root, diesel reads only the migration directories)");
+    }
+
+    @Test
+    void aRootSqlFileDoesNotHideTheLayoutFromDetection() {
+        LoadedMigrations loaded = Folder.at(dir)
+                .file("schema.sql", "CREATE TABLE dump (id int);")
+                .file("2020-01-01-000000_a/up.sql", "CREATE TABLE a (id int);")
+                .file("2020-01-01-000000_a/down.sql", "DROP TABLE a;")
+                .load(Layout.AUTO);
+
+        assertThat(loaded.layout()).isEqualTo(Layout.DIESEL);
+        assertThat(loaded.skippedFiles()).hasSize(1);
+    }
 }

@@ -76,7 +76,7 @@ class FlywayLayoutTest {
     }
 
     @Test
-    void repeatableMigrationsAndCallbacksAreSkippedWithANote() {
+    void callbacksAreSkippedWithANoteRepeatablesAreMigrations() {
         LoadedMigrations loaded = Folder.at(dir)
                 .file("V1__a.sql", "SELECT 1;")
                 .file("U1__a.sql", "SELECT 2;")
@@ -85,9 +85,8 @@ class FlywayLayoutTest {
                 .file("beforeEachMigrate__log.sql", "SELECT 1;")
                 .load(Layout.FLYWAY);
 
-        assertThat(loaded.migrations()).hasSize(1);
+        assertThat(loaded.migrations()).extracting(Migration::displayName).containsExactly("1 a", "R views");
         assertThat(loaded.skippedFiles()).containsExactly(
-                "R__views.sql (not a migration: repeatable Flyway migration, not supported yet)",
                 "afterMigrate.sql (not a migration: Flyway callback)",
                 "beforeEachMigrate__log.sql (not a migration: Flyway callback)");
     }

@@ -63,7 +63,7 @@ class MisnamedFilesTest {
     }
 
     @Test
-    void dieselDirectoryWithoutVersionAndSqlOutsideADirectory() {
+    void dieselDirectoryWithoutVersion() {
         Folder folder = Folder.at(dir)
                 .file("initial/up.sql", "SELECT 1;")
                 .file("schema.sql", "SELECT 2;");
@@ -71,9 +71,7 @@ class MisnamedFilesTest {
         String expected = "; expected <version>_<name>/up.sql + <version>_<name>/down.sql; fix: ";
         assertThat(folder.fails(Layout.DIESEL)).hasMessage(folder.message(
                 "initial/: found a directory name that is not a diesel name" + expected
-                        + "rename it, e.g. to 2024-01-01-000000_initial",
-                "schema.sql: found a .sql file outside a migration directory" + expected
-                        + "move it to 2024-01-01-000000_schema/up.sql"));
+                        + "rename it, e.g. to 2024-01-01-000000_initial"));
     }
 
     @Test

@@ -212,21 +212,18 @@ class BadInputIT {
     }
 
     @Test
-    void anEmptyUpAndConcurrentlyInsideTheFilesOwnTransactionAreRefused() throws IOException {
+    void concurrentlyInsideTheFilesOwnTransactionIsRefusedAnEmptyUpIsNot() throws IOException {
         String message = classFailure(run(Map.of(
                 "V1__t.sql", "CREATE TABLE t (id int);", "U1__t.sql", "DROP TABLE t;",
                 "V2__idx.sql", "BEGIN;\nCREATE INDEX CONCURRENTLY t_id ON t (id);\nCOMMIT;\n",
                 "U2__idx.sql", "DROP INDEX CONCURRENTLY t_id;",
                 "V3__later.sql", "-- TODO\n", "U3__later.sql", "")));
 
-        assertThat(message).isEqualTo("2 problems in migrations at filesystem:<dir>:\n"
+        assertThat(message).isEqualTo("1 problem in migrations at filesystem:<dir>:\n"
                 + "  V2__idx.sql:2: found CREATE INDEX CONCURRENTLY inside the script's own BEGIN (line 1); expected"
                 + " statements that cannot run in a transaction block outside any BEGIN … COMMIT (PostgreSQL refuses"
                 + " them there: ERROR 25001); fix: remove the script's BEGIN/COMMIT around line 2, or move the"
-                + " statement into a migration of its own\n"
-                + "  V3__later.sql: found no SQL statement (the up script is empty or holds only comments); expected"
-                + " at least one statement in the up script of a migration; fix: write the migration, or delete"
-                + " V3__later.sql and U3__later.sql");
+                + " statement into a migration of its own");
     }
 
     @Test

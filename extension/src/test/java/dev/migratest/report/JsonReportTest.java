@@ -55,4 +55,14 @@ class JsonReportTest {
         assertThat(m.get("failedBecause")).isEmpty();
         assertThat(m.get("skippedBecause").isNull()).isTrue();
     }
+
+    @Test
+    void aNoOpMigrationIsMarkedAndListsNoStatements() {
+        JsonNode noOp = JsonReport.toJson(HEADER, List.of(Rehearsals.passedNoOp())).get("migrations").get(0);
+        JsonNode calm = JsonReport.toJson(HEADER, List.of(Rehearsals.calm("1"))).get("migrations").get(0);
+
+        assertThat(noOp.get("noOp").asBoolean()).isTrue();
+        assertThat(noOp.get("phases").get(0).get("statements")).isEmpty();
+        assertThat(calm.get("noOp").asBoolean()).isFalse();
+    }
 }

@@ -10,6 +10,8 @@ import dev.migratest.locks.ObjectKind;
 import dev.migratest.locks.StatementTrace;
 import dev.migratest.migration.Migration;
 import dev.migratest.migration.Script;
+import dev.migratest.migration.Statement;
+import dev.migratest.migration.StatementKind;
 import dev.migratest.runner.CycleResult;
 import dev.migratest.runner.DataCheck;
 import dev.migratest.runner.Outcome;
@@ -29,9 +31,21 @@ final class Rehearsals {
     private Rehearsals() {
     }
 
+    /** A migration whose scripts hold one statement each (the phases' results say what ran). */
     static Migration migration(String version, String name) {
-        return new Migration(version, name, new Script("V" + version + "__" + name + ".sql", List.of(), null, List.of()),
-                new Script("U" + version + "__" + name + ".sql", List.of(), null, List.of()));
+        return new Migration(version, name, new Script("V" + version + "__" + name + ".sql",
+                List.of(new Statement(1, "SELECT 1", StatementKind.ORDINARY)), null, List.of()),
+                new Script("U" + version + "__" + name + ".sql",
+                        List.of(new Statement(1, "SELECT 1", StatementKind.ORDINARY)), null, List.of()));
+    }
+
+    /** A passed migration whose up holds no statement: a no-op kept in the history. */
+    static ReportedMigration passedNoOp() {
+        Migration noOp = new Migration("5", "squashed", new Script("V5__squashed.sql", List.of(), null),
+                new Script("U5__squashed.sql", List.of(), null));
+        CycleResult r = new CycleResult(noOp, Outcome.PASSED, null, null, null,
+                List.of(phase(Phase.UP, 0.2), phase(Phase.DOWN, 0.1), phase(Phase.REUP, 0.2)), List.of(), List.of());
+        return reported(r, List.of());
     }
 
     /** An ALTER holding ACCESS EXCLUSIVE on users for {@code heldMs}, reads and writes blocked. */

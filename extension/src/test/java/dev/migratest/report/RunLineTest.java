@@ -42,4 +42,13 @@ class RunLineTest {
                 .contains(" · DOWN did not restore the schema before UP")
                 .doesNotContain("· 4 email_index:");
     }
+
+    @Test
+    void aMigrationWhoseUpHoldsNoStatementSaysItIsANoOp() {
+        ReportedMigration m = Rehearsals.passedNoOp();
+
+        assertThat(RunLine.of(m, StandardCharsets.UTF_8)).isEqualTo("✓ 5 squashed  up 0.20 ms · down 0.10 ms · reup"
+                + " 0.20 ms · no-op: its up holds no statement");
+        assertThat(RunLine.of(Rehearsals.calm("6"), StandardCharsets.UTF_8)).doesNotContain("no-op");
+    }
 }
