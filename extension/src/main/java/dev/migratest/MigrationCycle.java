@@ -95,6 +95,14 @@ public final class MigrationCycle {
         return result.reupVsUp();
     }
 
+    /**
+     * Catalog attributes that differed only by the time they were created — a {@code 'now'} or {@code 'today'} a view,
+     * default or CHECK froze into a literal — one explanation each; they are not differences and fail nothing.
+     */
+    public List<String> schemaNotes() {
+        return result.schemaNotes();
+    }
+
     /** Rows present per table ({@code schema.table}) when the migration ran; empty when no data was loaded. */
     public Map<String, Long> rows() {
         return result.rows();

@@ -57,7 +57,8 @@ class UnsafeHistoryFindingsTest {
             Map.entry("20", Set.of("volatile-default", LOCK_TIMEOUT_MISSING)),
             Map.entry("21", Set.of("type-change-rewrite", LOCK_TIMEOUT_MISSING)),
             Map.entry("22", Set.of("foreign-key-without-index", LOCK_TIMEOUT_MISSING, "not-valid-constraint-left")),
-            Map.entry("23", Set.of("breaking-drop-or-rename", LOCK_TIMEOUT_MISSING, "old-code-query-fails")));
+            Map.entry("23", Set.of("breaking-drop-or-rename", LOCK_TIMEOUT_MISSING, "old-code-query-fails")),
+            Map.entry("24", Set.of("truncate-table", LOCK_TIMEOUT_MISSING)));
 
     @MigrationCycleTest
     void everyAntiPatternIsFound(MigrationCycle cycle) {

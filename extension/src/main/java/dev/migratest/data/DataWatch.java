@@ -34,8 +34,9 @@ public final class DataWatch {
      * @param written tables that may have changed since the last snapshot; {@code null}: any table may have
      */
     public DataSnapshot snapshot(Connection connection, Set<String> written) throws SQLException {
+        wrote(written);
         // No table written, created, dropped or altered (each takes ROW EXCLUSIVE or stronger): nothing to read at all.
-        if (last != null && written != null && written.isEmpty()) return last;
+        if (last != null) return last;
         // Text forms depend on session settings (TimeZone, DateStyle, extra_float_digits…), and a migration's plain
         // SET outlives its phase: every snapshot reads under the server's defaults, as the next phase will run.
         try (java.sql.Statement reset = connection.createStatement()) {
@@ -45,7 +46,7 @@ public final class DataWatch {
         for (TableShape shape : Fingerprinter.shapes(connection)) {
             if (leftOut.contains(shape.name())) continue;
             TableFingerprint previous = known.get(shape.name());
-            boolean unchanged = previous != null && written != null && !written.contains(shape.name())
+            boolean unchanged = previous != null
                     && previous.columns().keySet().equals(new java.util.LinkedHashSet<>(shape.columns()));
             TableFingerprint now = unchanged ? previous : Fingerprinter.fingerprint(connection, shape);
             known.put(shape.name(), now);
@@ -54,6 +55,19 @@ public final class DataWatch {
         known.keySet().retainAll(tables.keySet());
         last = new DataSnapshot(tables);
         return last;
+    }
+
+    /**
+     * A phase wrote {@code written} ({@code null}: any table) and no snapshot follows it (a forward-only UP): the next
+     * snapshot must compute those tables again, or it would hand out their fingerprints from before that phase.
+     */
+    public void wrote(Set<String> written) {
+        if (written == null) {
+            forgetAll();
+        } else if (!written.isEmpty()) {
+            known.keySet().removeAll(written);
+            last = null;
+        }
     }
 
     /** Something ran outside the traced phases (the lock-queue check's DOWN and UP): every table again. */

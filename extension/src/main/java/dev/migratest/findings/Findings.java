@@ -51,7 +51,8 @@ public final class Findings {
                 for (Detection detection : rule.inspect(view)) {
                     found.add(new Finding(rule.id(), severity, phase.phase(), detection.line(), phase.file(),
                             detection.relation(), detection.message(), detection.advice(),
-                            allowed.contains(rule.id())));
+                            allowed.contains(rule.id())
+                                    || rule.alsoAllowedBy().stream().anyMatch(allowed::contains)));
                 }
             }
         }

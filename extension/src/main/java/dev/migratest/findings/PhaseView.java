@@ -63,13 +63,25 @@ final class PhaseView {
 
     /**
      * {@code V7 line 3}, {@code V7 down line 3}, {@code R__views line 1}: where a message starts (DOWN's lines are its
-     * own file's).
+     * own file's); line 0 names the phase as a whole, {@link #name()}.
      */
     String at(int line) {
+        return line > 0 ? migrationName() + (phase.phase() == Phase.DOWN ? " down" : "") + " line " + line : name();
+    }
+
+    /** {@code V7 UP}, {@code V7 down}, {@code V7 second UP}, {@code R__views UP}. */
+    String name() {
+        return migrationName() + switch (phase.phase()) {
+            case UP -> " UP";
+            case DOWN -> " down";
+            case REUP -> " second UP";
+        };
+    }
+
+    private String migrationName() {
         var migration = cycle.migration();
-        String where = (migration.kind() == dev.migratest.migration.Migration.Kind.REPEATABLE
-                ? "R__" + migration.name() : "V" + migration.version()) + (phase.phase() == Phase.DOWN ? " down" : "");
-        return line > 0 ? where + " line " + line : where + " " + phase.phase();
+        return migration.kind() == dev.migratest.migration.Migration.Kind.REPEATABLE
+                ? "R__" + migration.name() : "V" + migration.version();
     }
 
     /** {@code " (50 000 rows)"} when the rows present before the rehearsal are known, else nothing. */
@@ -136,6 +148,28 @@ final class PhaseView {
             if (isTable && preExisting(table)) tables.add(table);
         }
         return tables;
+    }
+
+    /**
+     * The table did not exist before this migration: this phase created it, or (in DOWN) UP did. Its rows are the
+     * migration's own; nothing an application had is lost with them.
+     */
+    boolean createdByThisMigration(String table) {
+        if (locksOf(phase).anyMatch(l -> l.object().createdInPhase() && table.equals(l.object().table()))) return true;
+        return phase.phase() == Phase.DOWN && cycle.phase(Phase.UP).map(up -> locksOf(up)
+                .anyMatch(l -> l.object().createdInPhase() && table.equals(l.object().table()))).orElse(false);
+    }
+
+    private static java.util.stream.Stream<LockHold> locksOf(PhaseResult phase) {
+        return phase.statements().stream().filter(s -> s.trace() != null).flatMap(s -> s.trace().locks().stream());
+    }
+
+    /** The migration's up and down scripts (a forward-only migration has no down). */
+    List<dev.migratest.migration.Script> scripts() {
+        List<dev.migratest.migration.Script> scripts = new ArrayList<>();
+        scripts.add(cycle.migration().up());
+        if (cycle.migration().down() != null) scripts.add(cycle.migration().down());
+        return scripts;
     }
 
     /** The line of the first statement whose text names {@code name} (unqualified), or 0 when none does. */

@@ -20,5 +20,13 @@ interface Rule {
         return true;
     }
 
+    /**
+     * Other {@code -- migratest:allow} ids that answer this rule's findings as well: a migration that declares its data
+     * lost has accepted what a rule about losing rows would say.
+     */
+    default java.util.Set<String> alsoAllowedBy() {
+        return java.util.Set.of();
+    }
+
     List<Detection> inspect(PhaseView phase);
 }

@@ -11,6 +11,7 @@ final class Rules {
     static final List<Rule> ALL = List.of(
             new AccessExclusiveHeldAcrossStatements(),
             new TableRewrite(),
+            new TruncateTable(),
             new IndexWithoutConcurrently(),
             new ConstraintValidatedOnAdd(),
             new SetNotNullScans(),

@@ -55,14 +55,35 @@ final class SqlText {
         return clean.isEmpty() || TRIVIAL.matcher(clean).find();
     }
 
-    /** {@code CREATE INDEX}, {@code ALTER TABLE}: how a message names the statement. */
+    /** Words that continue a command's name ({@code ALTER TABLE}, {@code REFRESH MATERIALIZED VIEW}); a name does not. */
+    private static final java.util.Set<String> COMMAND_WORDS = java.util.Set.of("TABLE", "INDEX", "UNIQUE", "VIEW",
+            "MATERIALIZED", "SEQUENCE", "TYPE", "DOMAIN", "FUNCTION", "PROCEDURE", "TRIGGER", "SCHEMA", "EXTENSION",
+            "POLICY", "RULE", "FROM", "INTO", "FULL", "OR", "REPLACE", "CONSTRAINT", "ON", "DATABASE", "ROLE",
+            "STATISTICS", "COLLATION", "AGGREGATE", "OPERATOR", "FOREIGN", "EVENT", "TEMP", "TEMPORARY", "UNLOGGED");
+    private static final Pattern VACUUM_OPTIONS = Pattern.compile("^VACUUM\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * How a message names the statement: its command without the names it acts on ({@code CREATE INDEX},
+     * {@code ALTER TABLE}, {@code TRUNCATE}, {@code CLUSTER}, {@code VACUUM FULL}, {@code REFRESH MATERIALIZED VIEW}).
+     */
     String verb() {
         Matcher index = Pattern.compile("^CREATE\\s+(?:UNIQUE\\s+)?INDEX", Pattern.CASE_INSENSITIVE).matcher(clean);
         if (index.find()) {
             return index.group().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
         }
-        String[] words = clean.split(" ", 3);
-        return (words.length >= 2 ? words[0] + " " + words[1] : words[0]).toUpperCase(Locale.ROOT);
+        Matcher vacuum = VACUUM_OPTIONS.matcher(clean);
+        if (vacuum.find()) {
+            return vacuum.group(1).toUpperCase(Locale.ROOT).matches(".*\\bFULL\\b(?!\\s+(?:FALSE|OFF|0)\\b).*")
+                    ? "VACUUM FULL" : "VACUUM";
+        }
+        String[] words = clean.split(" ", 5);
+        StringBuilder verb = new StringBuilder(words[0].toUpperCase(Locale.ROOT));
+        for (int i = 1; i < Math.min(words.length, 4); i++) {
+            String word = words[i].toUpperCase(Locale.ROOT);
+            if (!COMMAND_WORDS.contains(word)) break;
+            verb.append(' ').append(word);
+        }
+        return verb.toString();
     }
 
     /** The table of an {@code ALTER TABLE} as written ({@code orders}, {@code public."Orders"}); {@code null} otherwise. */

@@ -66,6 +66,7 @@ final class CycleInvocation implements BeforeTestExecutionCallback, AfterTestExe
         rehearsal(context).verdicts().record(index, verdict);
         ReportedMigration tested = rehearsed.withVerdict(verdict);
         Console.print(RunLine.of(tested, Console.charset()));
+        for (String note : tested.result().schemaNotes()) Console.print("  note: " + note);
         context.publishReportEntry(ReportEntries.of(tested));
     }
 

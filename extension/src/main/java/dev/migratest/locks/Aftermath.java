@@ -41,30 +41,6 @@ public final class Aftermath {
              where not co.convalidated and co.contype in ('c', 'f') and %s
             """.formatted(LockQueries.userNamespace("n.nspname"));
 
-    /**
-     * Sequences owned by a column (serial or identity) whose next value would collide: rows were written with
-     * explicit ids (a DOWN copying rows back, a data fix) and the sequence never heard of them. One query: the
-     * column maxima are read through query_to_xml, since their tables are only known from the catalog.
-     */
-    private static final String SEQUENCES_BEHIND = """
-            select s.name || ' at ' || coalesce(s.last, 0) || ' < max(' || s.col || ') ' || s.biggest
-              from (select sn.nspname || '.' || seq.relname as name, tn.nspname || '.' || tbl.relname || '.' || a.attname as col,
-                           (select ps.last_value from pg_sequences ps
-                             where ps.schemaname = sn.nspname and ps.sequencename = seq.relname) as last,
-                           (xpath('/row/m/text()', query_to_xml(format('select max(%%I)::numeric as m from %%I.%%I',
-                                  a.attname, tn.nspname, tbl.relname), false, true, '')))[1]::text::numeric as biggest
-                      from pg_depend d
-                      join pg_class seq on seq.oid = d.objid and seq.relkind = 'S'
-                      join pg_namespace sn on sn.oid = seq.relnamespace
-                      join pg_class tbl on tbl.oid = d.refobjid
-                      join pg_namespace tn on tn.oid = tbl.relnamespace
-                      join pg_attribute a on a.attrelid = tbl.oid and a.attnum = d.refobjsubid
-                     where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
-                       and d.deptype in ('a', 'i') and %s
-                       and (cast(? as text[]) is null or tn.nspname || '.' || tbl.relname = any (cast(? as text[])))) s
-             where s.biggest > coalesce(s.last, 0)
-            """.formatted(LockQueries.userNamespace("tn.nspname"));
-
     /** The three catalog leftovers in one round trip, each row tagged with what it is. */
     private static final String LEFTOVERS = "select 'i', x.* from (" + INVALID_INDEXES + ") x union all select 'f', y.* from ("
             + UNINDEXED_FOREIGN_KEYS + ") y union all select 'n', z.* from (" + NOT_VALID_CONSTRAINTS + ") z";
@@ -84,8 +60,8 @@ public final class Aftermath {
 
     /**
      * What the phase added; call it after COMMIT or ROLLBACK. {@code written}: the tables the phase wrote, from its
-     * trace ({@code null}: any) — only their sequences can have fallen behind, so only theirs are read (reading every
-     * column maximum around every phase of a long history cost more than the history itself).
+     * trace ({@code null}: any), and the sequences it moved — only their sequences can have fallen behind, so only theirs
+     * are read (reading every column maximum around every phase of a long history cost more than the history itself).
      */
     public PhaseAftermath after(Set<String> written) throws SQLException {
         Set<String> now = leftovers(connection);
@@ -105,18 +81,7 @@ public final class Aftermath {
     }
 
     private List<String> sequencesBehind(Set<String> written) throws SQLException {
-        if (written != null && written.isEmpty()) return List.of();
-        List<String> behind = new ArrayList<>();
-        try (java.sql.PreparedStatement statement = connection.prepareStatement(SEQUENCES_BEHIND)) {
-            java.sql.Array tables = written == null ? null
-                    : connection.createArrayOf("text", written.toArray(new String[0]));
-            statement.setArray(1, tables);
-            statement.setArray(2, tables);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) behind.add(rs.getString(1));
-            }
-        }
-        return behind;
+        return SequencesBehind.among(connection, written).stream().map(SequenceBehind::describe).toList();
     }
 
     private static Set<String> leftovers(Connection connection) throws SQLException {

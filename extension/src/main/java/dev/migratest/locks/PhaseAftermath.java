@@ -13,7 +13,8 @@ import java.util.List;
  *                             {@code orders_customer_id_fkey on public.orders (customer_id)}
  * @param notValidConstraints  constraints the phase left NOT VALID, {@code <constraint> on <schema.table>}
  * @param sequencesBehind      sequences the phase left behind their column's largest value, e.g.
- *                             {@code public.orders_id_seq at 5000 < max(public.orders.id) 6000}
+ *                             {@code public.orders_id_seq at 5000 < max(public.orders.id) 6000}; in a history, one an
+ *                             earlier phase left behind and nobody moved since is that phase's, not listed again
  * @param oldQueriesFailing    queries of the previous application version that worked before the phase and fail
  *                             after it, each as {@code name (file:line): ERROR sqlstate: message}
  */
@@ -39,6 +40,11 @@ public record PhaseAftermath(List<String> invalidIndexes, List<String> unindexed
     /** The same, with the old application queries this phase broke. */
     public PhaseAftermath withOldQueriesFailing(List<String> failing) {
         return new PhaseAftermath(invalidIndexes, unindexedForeignKeys, notValidConstraints, sequencesBehind, failing);
+    }
+
+    /** The same, with {@code behind} as the sequences this phase left behind. */
+    public PhaseAftermath withSequencesBehind(List<String> behind) {
+        return new PhaseAftermath(invalidIndexes, unindexedForeignKeys, notValidConstraints, behind, oldQueriesFailing);
     }
 
     public PhaseAftermath(List<String> invalidIndexes, List<String> unindexedForeignKeys) {

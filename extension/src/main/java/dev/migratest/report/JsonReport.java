@@ -70,6 +70,7 @@ public final class JsonReport {
         ObjectNode schemaDiff = m.putObject("schemaDiff");
         strings(schemaDiff.putArray("downVsBefore"), r.downVsBefore());
         strings(schemaDiff.putArray("reupVsUp"), r.reupVsUp());
+        strings(schemaDiff.putArray("notes"), r.schemaNotes());
         ArrayNode dataDiff = m.putArray("dataDiff");
         if (r.data() != null) strings(dataDiff, r.data().lines());
         ArrayNode found = m.putArray("findings");

@@ -58,6 +58,8 @@ final class MigrationSection {
         html.append(DiffView.of("Schema: after DOWN vs before UP", "what DOWN did not restore", r.downVsBefore()));
         html.append(DiffView.of("Schema: second UP vs first UP", "what the second UP did differently",
                 r.reupVsUp()));
+        html.append(DiffView.of("Schema: differences that are not the migration's",
+                "a clock a definition froze when it was created; explained, not counted", r.schemaNotes()));
         data(html, r);
         aftermath(html, r.phases());
         lockQueue(html, r.lockQueue());

@@ -24,15 +24,25 @@ import java.util.Optional;
  * @param lockQueue     the lock-queue check of UP when it was asked for and UP takes ACCESS EXCLUSIVE on a
  *                      pre-existing table; {@code null} otherwise
  * @param data          the data comparisons; {@code null} when data was not checked (or the cycle stopped before)
+ * @param schemaNotes   catalog attributes that differed only by the time they were created (a {@code 'now'} a view
+ *                      or default froze into a literal), one line each: explained, not counted as differences
  */
 public record CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
                           List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp,
-                          Map<String, Long> rows, LockQueueResult lockQueue, DataCheck data) {
+                          Map<String, Long> rows, LockQueueResult lockQueue, DataCheck data, List<String> schemaNotes) {
     public CycleResult {
         phases = List.copyOf(phases);
         downVsBefore = List.copyOf(downVsBefore);
         reupVsUp = List.copyOf(reupVsUp);
         rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+        schemaNotes = List.copyOf(schemaNotes);
+    }
+
+    public CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
+                       List<PhaseResult> phases, List<String> downVsBefore, List<String> reupVsUp,
+                       Map<String, Long> rows, LockQueueResult lockQueue, DataCheck data) {
+        this(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp, rows, lockQueue, data,
+                List.of());
     }
 
     public CycleResult(Migration migration, Outcome outcome, String skipReason, String failure, Phase failedPhase,
@@ -43,13 +53,19 @@ public record CycleResult(Migration migration, Outcome outcome, String skipReaso
     /** The same result, with the rows that were present when it ran. */
     CycleResult withRows(Map<String, Long> present) {
         return new CycleResult(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp,
-                present, lockQueue, data);
+                present, lockQueue, data, schemaNotes);
     }
 
     /** The same result, with the lock-queue check's answer. */
     CycleResult withLockQueue(LockQueueResult check) {
         return new CycleResult(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp,
-                rows, check, data);
+                rows, check, data, schemaNotes);
+    }
+
+    /** The same result, with the schema notes of its comparisons. */
+    CycleResult withSchemaNotes(List<String> notes) {
+        return new CycleResult(migration, outcome, skipReason, failure, failedPhase, phases, downVsBefore, reupVsUp,
+                rows, lockQueue, data, notes);
     }
 
     static CycleResult skipped(Migration migration, String reason, List<PhaseResult> phases) {

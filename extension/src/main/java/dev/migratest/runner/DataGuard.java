@@ -54,6 +54,14 @@ final class DataGuard {
         afterUp = watch.snapshot(connection, written(up));
     }
 
+    /**
+     * A forward-only UP ran and no DOWN follows: nothing is compared, but the watch must know what it wrote, or the
+     * next migration's snapshot before UP would be the one from before this UP.
+     */
+    void afterForwardOnlyUp(PhaseResult up) {
+        watch.wrote(written(up));
+    }
+
     List<String> afterDown(Connection connection, PhaseResult down) throws SQLException {
         downVsBefore = DataDiff.between(beforeUp, watch.snapshot(connection, written(down)), "after DOWN", true);
         return downVsBefore;

@@ -48,6 +48,7 @@ public final class HistoryRehearsal implements AutoCloseable {
     private SchemaTracker schema;
     private Tracing tracing;
     private DataWatch dataWatch;
+    private SequencesLeftBehind sequences;
     private boolean checkData = true;
     private int applied;
     private boolean dirty;
@@ -190,7 +191,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         if (dataWatch != null) dataWatch.forgetTablesWhoseRowsChanged(rows);
         CycleResult result;
         try {
-            result = cycleRunner.rehearse(migration, connection, schema, tracing, dataWatch).withRows(rows);
+            result = cycleRunner.rehearse(migration, connection, schema, tracing, dataWatch, sequences).withRows(rows);
         } catch (SQLException e) {
             // Between phases (a snapshot, a fingerprint): the migration's own statements did not fail, Postgres did.
             dirty = true;
@@ -203,6 +204,7 @@ public final class HistoryRehearsal implements AutoCloseable {
                     toolHistory)
                     .rehearse(result, connection);
             if (dataWatch != null) dataWatch.forgetAll();
+            if (sequences != null && result.outcome() == Outcome.PASSED) sequences.resync(connection);
         }
         if (result.outcome() == Outcome.FAILED) {
             dirty = true;
@@ -240,6 +242,8 @@ public final class HistoryRehearsal implements AutoCloseable {
                 return;
             }
         }
+        // the replay is not traced: what it left behind was reported by the UPs that did it, at their turn
+        if (sequences != null) sequences.resync(connection);
         applied = index;
         dirty = false;
     }
@@ -253,6 +257,7 @@ public final class HistoryRehearsal implements AutoCloseable {
         schema = SchemaTracker.start(connection, snapshotMode, toolHistory.quotedTables());
         if (traced) tracing = Tracing.open(connection, this::connectForObserving);
         dataWatch = checkData ? new DataWatch(toolHistory.tables()) : null;
+        sequences = traced ? new SequencesLeftBehind() : null;
     }
 
     /**

@@ -34,6 +34,12 @@ public record PhaseResult(Phase phase, String file, String nonTransactionalReaso
         return new PhaseResult(phase, file, nonTransactionalReason, statements, durationMs, error, traceIncomplete, left);
     }
 
+    /** The same phase, with {@code behind} as the sequences it left behind (those earlier phases left are theirs). */
+    PhaseResult withSequencesBehind(List<String> behind) {
+        return new PhaseResult(phase, file, nonTransactionalReason, statements, durationMs, error, traceIncomplete,
+                aftermath.withSequencesBehind(behind));
+    }
+
     public boolean transactional() {
         return nonTransactionalReason == null;
     }

@@ -31,6 +31,15 @@ public final class SchemaDiff {
      * with {@link ColumnOrder#IGNORE} positions are not compared.
      */
     public static List<String> between(SchemaSnapshot expected, SchemaSnapshot actual, ColumnOrder order) {
+        return compare(expected, actual, order, FrozenClock.NONE).differences();
+    }
+
+    /**
+     * As {@link #between}, but an attribute whose only change is a date/time literal the clock froze at creation
+     * ({@link FrozenClock}) is a note, not a difference.
+     */
+    public static SchemaComparison compare(SchemaSnapshot expected, SchemaSnapshot actual, ColumnOrder order,
+                                           FrozenClock clock) {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(order, "order");
@@ -39,6 +48,7 @@ public final class SchemaDiff {
         TreeSet<String> identities = new TreeSet<>(before.keySet());
         identities.addAll(after.keySet());
         List<String> lines = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String identity : identities) {
             SchemaObject was = before.get(identity);
             SchemaObject is = after.get(identity);
@@ -51,17 +61,19 @@ public final class SchemaDiff {
                     lines.add(identity + ": unexpected" + parenthesized("", Summary.of(is, actual)));
                 }
             } else {
-                attributeLines(was, is, lines);
+                attributeLines(was, is, lines, notes, clock);
             }
         }
         if (order == ColumnOrder.STRICT) {
             ColumnPositions.moved(before, after, lines);
         }
         Collections.sort(lines);
-        return List.copyOf(lines);
+        Collections.sort(notes);
+        return new SchemaComparison(lines, notes);
     }
 
-    private static void attributeLines(SchemaObject was, SchemaObject is, List<String> lines) {
+    private static void attributeLines(SchemaObject was, SchemaObject is, List<String> lines, List<String> notes,
+                                       FrozenClock clock) {
         TreeSet<String> names = new TreeSet<>(was.attributes().keySet());
         names.addAll(is.attributes().keySet());
         if (was.kind().equals("column")) {
@@ -71,6 +83,11 @@ public final class SchemaDiff {
             String before = was.attribute(name);
             String after = is.attribute(name);
             if (Objects.equals(before, after)) {
+                continue;
+            }
+            java.util.Optional<String> frozen = clock.explain(was.identity(), name, before, after);
+            if (frozen.isPresent()) {
+                notes.add(frozen.get());
                 continue;
             }
             String left = NONE;

@@ -62,6 +62,12 @@ final class Cycles {
         return this;
     }
 
+    Cycles allowBecause(String reason, String... ruleIds) {
+        upAllows.add(new AllowDirective(UP_FILE, 1, List.of(ruleIds), reason,
+                "-- migratest:allow " + String.join(", ", ruleIds) + " — " + reason));
+        return this;
+    }
+
     Cycles aftermath(Phase phase, PhaseAftermath after) {
         aftermath.put(phase, after);
         return this;

@@ -115,9 +115,27 @@ class DataAndAftermathRulesTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.relation()).isEqualTo("public.orders_id_seq");
-            assertThat(f.message()).contains("public.orders_id_seq at 10 < max(public.orders.id) 500");
+            assertThat(f.message()).isEqualTo("V7 UP left sequence public.orders_id_seq behind its column: at 10 <"
+                    + " max(public.orders.id) 500; the next INSERT that takes its default collides with an existing"
+                    + " row, in this migration and in every later one until the sequence is moved");
             assertThat(f.advice()).startsWith("Move the sequence past the data in the same migration: SELECT"
                     + " setval('public.orders_id_seq'");
+        });
+    }
+
+    @Test
+    void aSequenceADownLeftBehindIsTheDownsFindingAndNamesIt() {
+        var findings = migration()
+                .up(statement(2, "DROP TABLE orders", trace()))
+                .phase(Phase.DOWN, true, statement(1, "INSERT INTO orders SELECT * FROM orders_archive", trace()))
+                .aftermath(Phase.DOWN, new PhaseAftermath(List.of(), List.of(), List.of(),
+                        List.of("public.orders_id_seq at 0 < max(public.orders.id) 500")))
+                .findings("sequence-behind-column");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.phase()).isEqualTo(Phase.DOWN);
+            assertThat(f.file()).isEqualTo(Cycles.DOWN_FILE);
+            assertThat(f.message()).startsWith("V7 down left sequence public.orders_id_seq behind its column: at 0 <");
         });
     }
 

@@ -46,7 +46,7 @@ class FindingPolicyTest {
     @Test
     void theRuleIdsAreTheDocumentedOnes() {
         assertThat(FindingPolicy.ruleIds()).containsExactly(
-                "access-exclusive-held-across-statements", "table-rewrite", "index-without-concurrently",
+                "access-exclusive-held-across-statements", "table-rewrite", "truncate-table", "index-without-concurrently",
                 "constraint-validated-on-add", "set-not-null-scans", "not-null-column-without-default",
                 "volatile-default", "type-change-rewrite", "lock-timeout-missing", "whole-table-backfill",
                 "ddl-and-dml-in-one-transaction", "index-left-invalid", "foreign-key-without-index",

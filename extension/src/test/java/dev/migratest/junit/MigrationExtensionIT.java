@@ -110,7 +110,7 @@ class MigrationExtensionIT {
         assertThat(fields(addPlan.get("blocked"))).containsExactly("reads", "writes", "readsBlockedOn",
                 "writesBlockedOn", "probed");
         assertThat(addPlan.get("blocked").get("reads").asBoolean()).isTrue();
-        assertThat(fields(migration.get("schemaDiff"))).containsExactly("downVsBefore", "reupVsUp");
+        assertThat(fields(migration.get("schemaDiff"))).containsExactly("downVsBefore", "reupVsUp", "notes");
         assertThat(migration.get("dataDiff").isArray()).isTrue();
         assertThat(migration.get("findings").isArray()).isTrue();
     }

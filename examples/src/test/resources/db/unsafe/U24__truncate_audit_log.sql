@@ -1,0 +1,2 @@
+-- Nothing to undo that could be undone: the rows TRUNCATE removed are gone. (The test's audit_log is empty, so the
+-- data check finds nothing missing.)

@@ -1,0 +1,11 @@
+-- ANTI-PATTERN truncate-table. Expected findings: truncate-table, lock-timeout-missing.
+-- "Start the new audit format from a clean table": TRUNCATE gives audit_log new, empty files. Nothing is copied, so
+-- the lock is short, but it is ACCESS EXCLUSIVE (every reader and writer of audit_log waits for it, and without
+-- lock_timeout it queues behind any long transaction), and every row is gone for good: no down can give it back.
+-- The test keeps audit_log empty, so the data check has nothing to lose here - exactly the rehearsal that would let
+-- this pass unnoticed; in production the table holds the audit trail. On a table with rows the data check fails the
+-- migration as well, unless it declares the loss with an allow comment for data-loss, which answers this finding too.
+-- Seed advice violated: "Every migration must be backward compatible"; "test on production-like volume".
+-- Safe version: keep the old rows (rename the table away, or copy them to an archive first), or DELETE in batches
+-- when they really may go.
+TRUNCATE audit_log;
